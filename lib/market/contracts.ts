@@ -1,0 +1,25 @@
+/**
+ * Option contract records as stored in the `option_contracts` dataset.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** One listed option contract selected for a trading date. */
+export const OptionContractSchema = z.object({
+  /** OCC/Polygon ticker, e.g. `O:SPY250304C00601000`. */
+  ticker: z.string().regex(/^O:[A-Z0-9]{1,6}\d{6}[CP]\d{8}$/),
+  underlying: z.string().min(1),
+  /** Expiry date, `YYYY-MM-DD`. */
+  expiry: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  right: z.enum(["call", "put"]),
+  /** Strike in dollars per share. */
+  strike: z.number().positive(),
+  /** Shares per contract, usually 100. */
+  multiplier: z.number().positive(),
+  /** `american` or `european`. */
+  style: z.enum(["american", "european"]),
+});
+
+/** One option contract. */
+export type OptionContract = z.infer<typeof OptionContractSchema>;

@@ -1,0 +1,60 @@
+/**
+ * The `Source` interface: where market records come from (the simulator, Polygon, a replay).
+ * A source yields typed records for one `(dataset, symbol, trading date)` and does no
+ * validation beyond parsing its wire format; `ingest` validates, de-duplicates and writes.
+ *
+ * @module
+ */
+import type { MinuteBar } from "../market/bars.ts";
+import type { OptionContract } from "../market/contracts.ts";
+import type { NewsArticle } from "../market/news.ts";
+
+/** The name a source labels its records with (the `source` column). */
+export type SourceName = "sim" | "polygon" | "replay";
+
+/** Options common to every source call. */
+export interface FetchOptions {
+  /** Aborts the request (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** Options for {@linkcode Source.minuteBars}. */
+export interface MinuteBarsOptions extends FetchOptions {
+  /** Also return pre- and post-market minutes (04:00–20:00 New York). @default false */
+  extendedHours?: boolean;
+}
+
+/** Options for {@linkcode Source.optionContracts}. */
+export interface OptionContractsOptions extends FetchOptions {
+  /** Lowest strike wanted (inclusive). */
+  strikeMin?: number;
+  /** Highest strike wanted (inclusive). */
+  strikeMax?: number;
+  /** Earliest expiry wanted, `YYYY-MM-DD` (inclusive). @default the date itself */
+  expiryFrom?: string;
+  /** Latest expiry wanted, `YYYY-MM-DD` (inclusive). */
+  expiryTo?: string;
+}
+
+/** A provider of market records. */
+export interface Source {
+  /** The label written in the `source` column. */
+  readonly name: SourceName;
+  /**
+   * Minute bars of one ticker (equity `SPY`, index `I:VIX`, option `O:SPY...`) for one
+   * trading date (America/New_York), ascending by `ts`. Minutes without trades are absent.
+   */
+  minuteBars(ticker: string, date: string, options?: MinuteBarsOptions): Promise<MinuteBar[]>;
+  /** Option contracts of an underlying listed (and not expired) as of a trading date. */
+  optionContracts(
+    underlying: string,
+    date: string,
+    options?: OptionContractsOptions,
+  ): Promise<OptionContract[]>;
+  /**
+   * News mentioning a ticker, published in the window that belongs to a trading date: after
+   * the New York midnight that ends the previous trading date, up to the New York midnight
+   * that ends this one (so weekend news belongs to Monday).
+   */
+  news(ticker: string, date: string, options?: FetchOptions): Promise<NewsArticle[]>;
+}
