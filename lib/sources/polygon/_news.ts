@@ -24,8 +24,10 @@ export async function fetchNews(
   options: FetchOptions,
 ): Promise<NewsArticle[]> {
   const { startMs, endMs } = newsWindow(ticker, date);
-  const gte = new Date(startMs).toISOString();
-  const lt = new Date(endMs).toISOString();
+  // client-js 8.2.0 types the published_utc filters as strings but copies them into the
+  // query with Object.entries (a string would become `0=2&1=0&…`): pass { name: value }.
+  const gte = { "published_utc.gte": new Date(startMs).toISOString() } as unknown as string;
+  const lt = { "published_utc.lt": new Date(endMs).toISOString() } as unknown as string;
   const limit = Math.min(pageLimit, 1000);
   const call: ClientCall = (o) =>
     rest.listNews(
