@@ -26,3 +26,4 @@ export {
   type RunJobsOptions,
   type WrittenPartition,
 } from "./run_jobs.ts";
+export { backfill, type BackfillOptions, type BackfillResult } from "./backfill.ts";
