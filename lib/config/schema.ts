@@ -5,7 +5,8 @@
  * @module
  */
 import { z } from "zod";
-import { intIn, isoDate, oneOf, ticker } from "./_fields.ts";
+import { EXPIRY_CONVENTIONS } from "../market/select_expiry.ts";
+import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
 
 /** Where the lake and run records live. */
 export const DataSchema = z.strictObject({
@@ -68,12 +69,34 @@ export const BackfillSchema = z.strictObject({
   force: z.boolean().default(false),
 });
 
+/** Option contract selection and option bars (`backfill --datasets options`, `discover`). */
+export const OptionsSchema = z.strictObject({
+  /** Underlyings whose options are selected each day. */
+  underlyings: z.array(ticker).min(1).default(["SPY"]),
+  /** Call strikes strictly above the day's open. */
+  calls: intIn(0, 50).default(2),
+  /** Put strikes at or below the day's open. */
+  puts: intIn(0, 50).default(2),
+  /** Strike grid in dollars (SPY: 1; 0.5 also listed for some names). */
+  strikeIncrement: numIn(0.001, 1000).default(1),
+  /** same_day (0DTE) | next_trading_day | next_friday | fixed | nearest_listed. */
+  expiry: oneOf(EXPIRY_CONVENTIONS).default("same_day"),
+  /** The expiry for `fixed`, YYYY-MM-DD. */
+  fixedExpiry: isoDate.nullable().default(null),
+  /** How far ahead `nearest_listed` looks for listed expiries, calendar days. */
+  listedHorizonDays: intIn(1, 730).default(45),
+}).refine((o) => o.expiry !== "fixed" || o.fixedExpiry !== null, {
+  error: "needs fixedExpiry (YYYY-MM-DD) when expiry is fixed",
+  path: ["fixedExpiry"],
+}).refine((o) => o.calls + o.puts > 0, { error: "selects no contract: calls + puts must be > 0" });
+
 /** The whole config. */
 export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
   log: LogSchema.prefault({}),
   source: SourceSchema.prefault({}),
   backfill: BackfillSchema.prefault({}),
+  options: OptionsSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

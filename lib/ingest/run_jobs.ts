@@ -14,6 +14,10 @@ import { partitionIntact, type QuarantinedRow, writePartition } from "../lake/wr
 export interface JobOutput {
   frame: pl.DataFrame;
   quarantine: QuarantinedRow[];
+  /** Things to tell the user that are not errors (e.g. a selected strike not listed). */
+  warnings?: string[];
+  /** Runs after the partition is written and recorded (e.g. removes staged pieces). */
+  cleanup?: () => Promise<void>;
 }
 
 /** One partition to fill. */
@@ -30,6 +34,7 @@ export interface JobEvent {
   rows: number;
   quarantined: number;
   error?: string;
+  warnings?: string[];
 }
 
 /** Options for {@linkcode runJobs}. */
@@ -64,6 +69,8 @@ export interface JobsSummary {
   /** True when the run was stopped before every partition was tried. */
   interrupted: boolean;
   failures: { partition: string; error: string }[];
+  /** Warnings of the partitions written, prefixed with the partition. */
+  warnings: string[];
   /** The error that stopped the whole run (e.g. a rejected API key), if any. */
   fatal: string | null;
   outputs: WrittenPartition[];
@@ -87,6 +94,7 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
     quarantined: 0,
     interrupted: false,
     failures: [],
+    warnings: [],
     fatal: null,
     outputs: [],
   };
@@ -111,6 +119,8 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
         if (entry) await manifest.forget(key);
         const written = await writePartition(root, job.id, out.frame, out.quarantine);
         await manifest.record(key, written);
+        await out.cleanup?.();
+        for (const w of out.warnings ?? []) summary.warnings.push(`${job.id.dataset}/${key}: ${w}`);
         summary.written++;
         summary.rows += written.rows;
         summary.quarantined += written.quarantined;
