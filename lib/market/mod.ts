@@ -19,6 +19,10 @@
  * @module
  */
 
+export { barViolation, type BarViolationOptions, type MinuteBar, MinuteBarSchema } from "./bars.ts";
+export { type OptionContract, OptionContractSchema } from "./contracts.ts";
+export { type NewsArticle, NewsArticleSchema, sentimentScore } from "./news.ts";
+
 // --- option tickers, strikes and expiries (calendar branch) ---
 export type { OptionRight, OptionTickerFields } from "./_occ.ts";
 export { formatOptionTicker } from "./format_option_ticker.ts";
