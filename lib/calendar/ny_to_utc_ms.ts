@@ -2,6 +2,11 @@ import { DAY_MS, yearOfDays } from "./_civil.ts";
 import { dateToDays } from "./_checks.ts";
 import { TZ_FIRST_YEAR, TZ_LAST_YEAR, wallToUtcMs } from "./_tz.ts";
 
+// The last date parsed: rows of one day call this with the same date many times.
+let lastDate = "";
+let lastDays = 0;
+let lastYear = 0;
+
 /**
  * UTC epoch ms of a New York (America/New_York) wall-clock time on a date.
  *
@@ -29,13 +34,18 @@ import { TZ_FIRST_YEAR, TZ_LAST_YEAR, wallToUtcMs } from "./_tz.ts";
  * ```
  */
 export function nyToUtcMs(date: string, hour: number, minute = 0): number {
-  const days = dateToDays("convert New York time to UTC", date);
-  const year = yearOfDays(days);
-  if (year < TZ_FIRST_YEAR || year > TZ_LAST_YEAR) {
-    throw new RangeError(
-      `Cannot convert New York time to UTC: ${date} is outside the supported range ` +
-        `${TZ_FIRST_YEAR}-01-01..${TZ_LAST_YEAR}-12-31`,
-    );
+  if (date !== lastDate) {
+    const days = dateToDays("convert New York time to UTC", date);
+    const year = yearOfDays(days);
+    if (year < TZ_FIRST_YEAR || year > TZ_LAST_YEAR) {
+      throw new RangeError(
+        `Cannot convert New York time to UTC: ${date} is outside the supported range ` +
+          `${TZ_FIRST_YEAR}-01-01..${TZ_LAST_YEAR}-12-31`,
+      );
+    }
+    lastDate = date;
+    lastDays = days;
+    lastYear = year;
   }
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
     throw new RangeError(
@@ -47,5 +57,5 @@ export function nyToUtcMs(date: string, hour: number, minute = 0): number {
       `Cannot convert New York time to UTC: minute must be an integer 0-59, got ${minute}`,
     );
   }
-  return wallToUtcMs(days * DAY_MS + hour * 3_600_000 + minute * 60_000, year);
+  return wallToUtcMs(lastDays * DAY_MS + hour * 3_600_000 + minute * 60_000, lastYear);
 }

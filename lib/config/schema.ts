@@ -1,0 +1,103 @@
+/**
+ * The zod schema of the whole strikelab config. Every default lives here and only here;
+ * `config/default.yaml` documents the same values (a test keeps the two equal).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { EXPIRY_CONVENTIONS } from "../market/select_expiry.ts";
+import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
+
+/** Where the lake and run records live. */
+export const DataSchema = z.strictObject({
+  /** Root folder: the lake is `<dir>/lake`, run records `<dir>/runs`. */
+  dir: z.string().min(1).default("data"),
+});
+
+/** Logging. */
+export const LogSchema = z.strictObject({
+  level: oneOf(["debug", "info", "warn", "error"] as const).default("info"),
+  /** One JSON object a line instead of text. */
+  json: z.boolean().default(false),
+});
+
+/** The Polygon.io REST client. */
+export const PolygonSchema = z.strictObject({
+  /** API key; read from POLYGON_API_KEY (or .env). Never written to any output. */
+  apiKey: z.string().min(1).nullable().default(null),
+  baseUrl: z.url({ error: "is not a URL (e.g. https://api.polygon.io)" }).default(
+    "https://api.polygon.io",
+  ),
+  /** Requests a minute for the whole process; the free tier allows 5. */
+  rateLimitPerMinute: intIn(1, 100_000).default(5),
+  /** Retries of a request after 429, 5xx, timeouts or network errors. */
+  maxRetries: intIn(0, 20).default(6),
+  /** Time limit of one request, ms. */
+  timeoutMs: intIn(100, 600_000).default(30_000),
+  /** Bars a page for aggregates (Polygon caps it at 50,000). */
+  pageLimit: intIn(1, 50_000).default(50_000),
+});
+
+/** Which source to read and how. */
+export const SourceSchema = z.strictObject({
+  /** `auto`: polygon when an API key is set, else the simulator. */
+  name: oneOf(["auto", "sim", "polygon"] as const).default("auto"),
+  sim: z.strictObject({ seed: intIn(0, 2 ** 31 - 1).default(42) }).prefault({}),
+  polygon: PolygonSchema.prefault({}),
+});
+
+/** `deno task backfill`. */
+export const BackfillSchema = z.strictObject({
+  /** Which datasets to fill: equity and index minute bars, options, news. */
+  datasets: z.array(oneOf(["equity", "index", "options", "news"] as const)).min(1).default([
+    "equity",
+    "index",
+  ]),
+  /** Equities and ETFs for `equity_minute`. */
+  symbols: z.array(ticker).min(1).default(["SPY"]),
+  /** Indices for `index_minute`. */
+  indices: z.array(ticker).default(["I:VIX"]),
+  /** First trading date (inclusive); required to run a backfill. */
+  from: isoDate.nullable().default(null),
+  /** Last trading date (inclusive); required to run a backfill. */
+  to: isoDate.nullable().default(null),
+  /** Partitions fetched at once. */
+  concurrency: intIn(1, 64).default(4),
+  /** Keep pre- and post-market minutes too. */
+  extendedHours: z.boolean().default(false),
+  /** Rewrite partitions already complete in the manifest. */
+  force: z.boolean().default(false),
+});
+
+/** Option contract selection and option bars (`backfill --datasets options`, `discover`). */
+export const OptionsSchema = z.strictObject({
+  /** Underlyings whose options are selected each day. */
+  underlyings: z.array(ticker).min(1).default(["SPY"]),
+  /** Call strikes strictly above the day's open. */
+  calls: intIn(0, 50).default(2),
+  /** Put strikes at or below the day's open. */
+  puts: intIn(0, 50).default(2),
+  /** Strike grid in dollars (SPY: 1; 0.5 also listed for some names). */
+  strikeIncrement: numIn(0.001, 1000).default(1),
+  /** same_day (0DTE) | next_trading_day | next_friday | fixed | nearest_listed. */
+  expiry: oneOf(EXPIRY_CONVENTIONS).default("same_day"),
+  /** The expiry for `fixed`, YYYY-MM-DD. */
+  fixedExpiry: isoDate.nullable().default(null),
+  /** How far ahead `nearest_listed` looks for listed expiries, calendar days. */
+  listedHorizonDays: intIn(1, 730).default(45),
+}).refine((o) => o.expiry !== "fixed" || o.fixedExpiry !== null, {
+  error: "needs fixedExpiry (YYYY-MM-DD) when expiry is fixed",
+  path: ["fixedExpiry"],
+}).refine((o) => o.calls + o.puts > 0, { error: "selects no contract: calls + puts must be > 0" });
+
+/** The whole config. */
+export const ConfigSchema = z.strictObject({
+  data: DataSchema.prefault({}),
+  log: LogSchema.prefault({}),
+  source: SourceSchema.prefault({}),
+  backfill: BackfillSchema.prefault({}),
+  options: OptionsSchema.prefault({}),
+});
+
+/** The parsed config, every default filled in. */
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,138 @@
+/**
+ * A whole backfill: lock the lake, clear temporary files left by an interrupted run, plan,
+ * run the jobs, write the run record. Tasks add flags, progress and Ctrl-C on top.
+ *
+ * @module
+ */
+import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
+import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
+import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
+import type { Source } from "../sources/source.ts";
+import { planOptions } from "./options.ts";
+import { planBackfill } from "./plan.ts";
+import { type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
+
+/** Options for {@linkcode backfill}. */
+export interface BackfillOptions {
+  /** The source to read. */
+  source: Source;
+  /** The command recorded in the run record. */
+  command: string[];
+  log: Logger;
+  signal?: AbortSignal;
+  /** Called before the first job with the number planned. */
+  onStart?: (total: number) => void;
+  onEvent?: (event: JobEvent) => void;
+}
+
+/** What a backfill did and where its record is. */
+export interface BackfillResult {
+  summary: JobsSummary;
+  status: "ok" | "failed" | "interrupted";
+  elapsedMs: number;
+  recordPath: string;
+}
+
+/**
+ * Runs the backfill the config describes (`config.backfill`).
+ *
+ * @throws {RangeError} when `from`/`to` are missing or give no trading day.
+ */
+export async function backfill(config: Config, options: BackfillOptions): Promise<BackfillResult> {
+  const { source, command, log, signal, onStart, onEvent } = options;
+  const b = config.backfill;
+  if (!b.from || !b.to) {
+    throw new RangeError("A backfill needs backfill.from and backfill.to (--from, --to)");
+  }
+  const root = `${config.data.dir}/lake`;
+  const phases = [planBackfill(source, { ...b, from: b.from, to: b.to })];
+  if (b.datasets.includes("options")) {
+    phases.push(...planOptions(source, root, { ...config.options, from: b.from, to: b.to }));
+  }
+  const total = phases.reduce((n, p) => n + p.length, 0);
+  const release = await acquireLakeLock(root);
+  const started = Date.now();
+  const t0 = performance.now();
+  try {
+    const cleaned = await removeTempFiles(root);
+    if (cleaned > 0) log.info(`removed ${cleaned} temporary file(s) left by an interrupted run`);
+    log.info(`backfill ${b.from}..${b.to} from ${source.name}: ${total} partitions`);
+    onStart?.(total);
+    let summary: JobsSummary = emptySummary();
+    for (const jobs of phases) {
+      if (jobs.length === 0) continue;
+      const part = await runJobs(jobs, {
+        root,
+        concurrency: b.concurrency,
+        force: b.force,
+        signal,
+        onEvent,
+      });
+      summary = mergeSummaries(summary, part);
+      if (part.fatal || part.interrupted) break;
+    }
+    summary.planned = total;
+    summary.interrupted = summary.written + summary.skipped + summary.failed < total;
+    const elapsedMs = performance.now() - t0;
+    const status = summary.fatal || summary.failed > 0
+      ? "failed"
+      : summary.interrupted
+      ? "interrupted"
+      : "ok";
+    const recordPath = await writeRunRecord(config.data.dir, {
+      runId: newRunId("backfill", started),
+      task: "backfill",
+      command,
+      config: redactConfig(config),
+      code: await codeRevision(),
+      versions: await versions(),
+      seed: source.name === "sim" ? config.source.sim.seed : null,
+      inputs: [],
+      outputs: summary.outputs,
+      timings: {
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(started + elapsedMs).toISOString(),
+        elapsedMs: Math.round(elapsedMs),
+      },
+      status,
+      summary: { ...summary, outputs: undefined },
+    }, secretsOf(config));
+    return { summary, status, elapsedMs, recordPath };
+  } finally {
+    await release();
+  }
+}
+
+/** A summary of nothing done. */
+export function emptySummary(): JobsSummary {
+  return {
+    planned: 0,
+    written: 0,
+    skipped: 0,
+    failed: 0,
+    rows: 0,
+    quarantined: 0,
+    interrupted: false,
+    failures: [],
+    warnings: [],
+    fatal: null,
+    outputs: [],
+  };
+}
+
+/** Adds up two runs' summaries (phases of one backfill). */
+export function mergeSummaries(a: JobsSummary, b: JobsSummary): JobsSummary {
+  return {
+    planned: a.planned + b.planned,
+    written: a.written + b.written,
+    skipped: a.skipped + b.skipped,
+    failed: a.failed + b.failed,
+    rows: a.rows + b.rows,
+    quarantined: a.quarantined + b.quarantined,
+    interrupted: a.interrupted || b.interrupted,
+    failures: [...a.failures, ...b.failures],
+    warnings: [...a.warnings, ...b.warnings],
+    fatal: a.fatal ?? b.fatal,
+    outputs: [...a.outputs, ...b.outputs].sort((x, y) => (x.partition < y.partition ? -1 : 1)),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Ingestion: backfill planning, validation and the resumable partition runner.
+ *
+ * @example
+ * ```ts
+ * import { planBackfill } from "./mod.ts";
+ * import { createSimSource } from "../sources/sim/mod.ts";
+ * import { equal } from "node:assert/strict";
+ * const jobs = planBackfill(createSimSource(), {
+ *   datasets: ["equity", "index"], symbols: ["SPY"], indices: ["I:VIX"],
+ *   from: "2025-03-03", to: "2025-03-07",
+ * });
+ * equal(jobs.length, 10);
+ * ```
+ *
+ * @module
+ */
+export { barsJob, newsJob, planBackfill, type PlanBackfillOptions } from "./plan.ts";
+export { type CleanBars, cleanBars, type CleanBarsOptions } from "./validate.ts";
+export {
+  type JobEvent,
+  type JobOutput,
+  type JobsSummary,
+  type PartitionJob,
+  runJobs,
+  type RunJobsOptions,
+  type WrittenPartition,
+} from "./run_jobs.ts";
+export { backfill, type BackfillOptions, type BackfillResult } from "./backfill.ts";
+export {
+  contractsJob,
+  openFromLake,
+  optionBarsJob,
+  planOptions,
+  selectContracts,
+  type Selection,
+  type SelectionRules,
+} from "./options.ts";
+export { emptySummary, mergeSummaries } from "./backfill.ts";

@@ -1,0 +1,156 @@
+/**
+ * Runs partition jobs: skip what the manifest says is complete (resume), produce the rest
+ * with bounded concurrency, write each partition atomically, record it in its manifest.
+ * A failed partition does not stop the others; an abort stops between partitions.
+ *
+ * @module
+ */
+import type pl from "nodejs-polars";
+import { Manifest } from "../lake/manifest.ts";
+import { type Dataset, type PartitionId, partitionKey } from "../lake/paths.ts";
+import { partitionIntact, type QuarantinedRow, writePartition } from "../lake/write.ts";
+
+/** What a job produces for its partition. */
+export interface JobOutput {
+  frame: pl.DataFrame;
+  quarantine: QuarantinedRow[];
+  /** Things to tell the user that are not errors (e.g. a selected strike not listed). */
+  warnings?: string[];
+  /** Runs after the partition is written and recorded (e.g. removes staged pieces). */
+  cleanup?: () => Promise<void>;
+}
+
+/** One partition to fill. */
+export interface PartitionJob {
+  id: PartitionId;
+  /** Fetches, validates and frames the partition's rows. */
+  produce(signal: AbortSignal): Promise<JobOutput>;
+}
+
+/** A progress event, one per partition finished. */
+export interface JobEvent {
+  id: PartitionId;
+  status: "written" | "skipped" | "failed";
+  rows: number;
+  quarantined: number;
+  error?: string;
+  warnings?: string[];
+}
+
+/** Options for {@linkcode runJobs}. */
+export interface RunJobsOptions {
+  /** The lake root folder. */
+  root: string;
+  /** Partitions produced at once. @default 4 */
+  concurrency?: number;
+  /** Rewrite partitions already complete. @default false */
+  force?: boolean;
+  /** Stops starting new partitions (Ctrl-C); partitions under way are abandoned cleanly. */
+  signal?: AbortSignal;
+  /** Called after every partition. */
+  onEvent?: (event: JobEvent) => void;
+}
+
+/** One partition written, for run records. */
+export interface WrittenPartition {
+  partition: string;
+  rows: number;
+  sha256: string;
+}
+
+/** What a run did. */
+export interface JobsSummary {
+  planned: number;
+  written: number;
+  skipped: number;
+  failed: number;
+  rows: number;
+  quarantined: number;
+  /** True when the run was stopped before every partition was tried. */
+  interrupted: boolean;
+  failures: { partition: string; error: string }[];
+  /** Warnings of the partitions written, prefixed with the partition. */
+  warnings: string[];
+  /** The error that stopped the whole run (e.g. a rejected API key), if any. */
+  fatal: string | null;
+  outputs: WrittenPartition[];
+}
+
+/** Runs the jobs; never throws for a failed partition (see `failures`). */
+export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Promise<JobsSummary> {
+  const { root, concurrency = 4, force = false, signal, onEvent } = options;
+  const manifests = new Map<Dataset, Manifest>();
+  for (const job of jobs) {
+    if (!manifests.has(job.id.dataset)) {
+      manifests.set(job.id.dataset, await Manifest.open(root, job.id.dataset));
+    }
+  }
+  const summary: JobsSummary = {
+    planned: jobs.length,
+    written: 0,
+    skipped: 0,
+    failed: 0,
+    rows: 0,
+    quarantined: 0,
+    interrupted: false,
+    failures: [],
+    warnings: [],
+    fatal: null,
+    outputs: [],
+  };
+  const inner = new AbortController();
+  const onAbort = () => inner.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length && !inner.signal.aborted) {
+      const job = jobs[next++];
+      const manifest = manifests.get(job.id.dataset)!;
+      const key = partitionKey(job.id);
+      const entry = manifest.get(key);
+      if (!force && entry && await partitionIntact(root, job.id, entry)) {
+        summary.skipped++;
+        onEvent?.({ id: job.id, status: "skipped", rows: entry.rows, quarantined: 0 });
+        continue;
+      }
+      try {
+        const out = await job.produce(inner.signal);
+        if (inner.signal.aborted) break;
+        if (entry) await manifest.forget(key);
+        const written = await writePartition(root, job.id, out.frame, out.quarantine);
+        await manifest.record(key, written);
+        await out.cleanup?.();
+        for (const w of out.warnings ?? []) summary.warnings.push(`${job.id.dataset}/${key}: ${w}`);
+        summary.written++;
+        summary.rows += written.rows;
+        summary.quarantined += written.quarantined;
+        summary.outputs.push({ partition: `${job.id.dataset}/${key}`, ...written });
+        onEvent?.({
+          id: job.id,
+          status: "written",
+          rows: written.rows,
+          quarantined: written.quarantined,
+        });
+      } catch (e) {
+        if (inner.signal.aborted) break;
+        const error = e instanceof Error ? e.message : String(e);
+        summary.failed++;
+        summary.failures.push({ partition: `${job.id.dataset}/${key}`, error });
+        onEvent?.({ id: job.id, status: "failed", rows: 0, quarantined: 0, error });
+        if ((e as Error)?.name === "PolygonAuthError") {
+          summary.fatal = error;
+          inner.abort(e);
+        }
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    for (const m of manifests.values()) await m.flush();
+  }
+  summary.interrupted = summary.written + summary.skipped + summary.failed < jobs.length;
+  summary.outputs.sort((a, b) => (a.partition < b.partition ? -1 : 1));
+  return summary;
+}

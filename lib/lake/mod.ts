@@ -1,0 +1,39 @@
+/**
+ * The Parquet lake: hive-style partitions
+ * `<root>/<dataset>/<key>=<value>/date=YYYY-MM-DD/part-0.parquet` (zstd), atomic writes,
+ * per-dataset manifests with row counts and SHA-256, quarantine files, and lazy scans.
+ *
+ * @example
+ * ```ts
+ * import { partitionFile } from "./mod.ts";
+ * import { equal } from "node:assert/strict";
+ * equal(partitionFile({ dataset: "equity_minute", value: "SPY", date: "2025-03-03" }),
+ *   "equity_minute/symbol=SPY/date=2025-03-03/part-0.parquet");
+ * ```
+ *
+ * @module
+ */
+export {
+  type Dataset,
+  DATASET_KEYS,
+  datasetKey,
+  decodeValue,
+  encodeValue,
+  partitionDir,
+  partitionFile,
+  type PartitionId,
+  partitionKey,
+} from "./paths.ts";
+export { Manifest, type ManifestEntry, ManifestEntrySchema } from "./manifest.ts";
+export { partitionIntact, type QuarantinedRow, removeTempFiles, writePartition } from "./write.ts";
+export { listPartitions, scanLake, type ScanOptions } from "./scan.ts";
+export {
+  barsFrame,
+  type ColumnSchema,
+  contractsFrame,
+  DATASET_SCHEMAS,
+  newsFrame,
+  schemaDrift,
+} from "./schemas.ts";
+export { writeFileAtomic } from "./_fsync.ts";
+export { acquireLakeLock } from "./lock.ts";

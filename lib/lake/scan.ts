@@ -1,0 +1,80 @@
+/**
+ * Lazy reads of the lake: a Polars LazyFrame over the partitions of a dataset for a date
+ * range and a set of key values, with the key and `date` columns restored from the path.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { type Dataset, datasetKey, decodeValue, partitionFile, type PartitionId } from "./paths.ts";
+
+/** Options for {@linkcode listPartitions} and {@linkcode scanLake}. */
+export interface ScanOptions {
+  /** Key values to keep (symbols, underlyings, tickers); all when omitted. */
+  values?: readonly string[];
+  /** First date, inclusive. */
+  from?: string;
+  /** Last date, inclusive. */
+  to?: string;
+}
+
+async function dirNames(path: string): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for await (const e of Deno.readDir(path)) if (e.isDirectory) out.push(e.name);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  return out.sort();
+}
+
+/** The partitions present on disk (with a data file), sorted by key value then date. */
+export async function listPartitions(root: string, dataset: Dataset, options: ScanOptions = {}) {
+  const { values, from = "0000-00-00", to = "9999-99-99" } = options;
+  const key = datasetKey(dataset);
+  const wanted = values ? new Set(values) : null;
+  const out: PartitionId[] = [];
+  for (const keyDir of await dirNames(`${root}/${dataset}`)) {
+    if (!keyDir.startsWith(`${key}=`)) continue;
+    const value = decodeValue(keyDir.slice(key.length + 1));
+    if (wanted && !wanted.has(value)) continue;
+    for (const dateDir of await dirNames(`${root}/${dataset}/${keyDir}`)) {
+      const date = dateDir.slice(5);
+      if (!dateDir.startsWith("date=") || date < from || date > to) continue;
+      const id = { dataset, value, date };
+      try {
+        await Deno.stat(`${root}/${partitionFile(id)}`);
+        out.push(id);
+      } catch (e) {
+        if (!(e instanceof Deno.errors.NotFound)) throw e;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A LazyFrame over the matching partitions, with the key column (e.g. `symbol`) and `date`
+ * (a Polars Date) added from the path, rows in partition order.
+ *
+ * @throws {RangeError} when no partition matches, saying what was asked and how to fill it.
+ */
+export async function scanLake(root: string, dataset: Dataset, options: ScanOptions = {}) {
+  const parts = await listPartitions(root, dataset, options);
+  if (parts.length === 0) {
+    const { values, from, to } = options;
+    throw new RangeError(
+      `No ${dataset} partitions in ${root}${values ? ` for ${values.join(", ")}` : ""}${
+        from || to ? ` from ${from ?? "the start"} to ${to ?? "the end"}` : ""
+      }: run \`deno task backfill\` (or the task that writes ${dataset}) first`,
+    );
+  }
+  const key = datasetKey(dataset);
+  const frames = parts.map((id) =>
+    pl.scanParquet(`${root}/${partitionFile(id)}`).withColumns(
+      pl.lit(id.value).alias(key),
+      pl.lit(id.date).str.strptime(pl.Date, "%Y-%m-%d").alias("date"),
+    )
+  );
+  return frames.length === 1 ? frames[0] : pl.concat(frames, { how: "vertical" });
+}

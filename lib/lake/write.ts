@@ -1,0 +1,82 @@
+/**
+ * Atomic partition writes: zstd Parquet to a temporary file in the partition folder, fsync,
+ * rename over `part-0.parquet`, fsync the folder. Returns what the manifest records.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import type pl from "nodejs-polars";
+import { commitTemp, tempPathFor, writeFileAtomic } from "./_fsync.ts";
+import type { ManifestEntry } from "./manifest.ts";
+import { partitionDir, partitionFile, type PartitionId } from "./paths.ts";
+
+/** A row set aside with the reason it may not enter the lake. */
+export interface QuarantinedRow {
+  reason: string;
+  row: unknown;
+}
+
+/**
+ * Writes one partition atomically, and its quarantine file beside it (removed when there is
+ * nothing to quarantine). Returns the manifest entry.
+ */
+export async function writePartition(
+  root: string,
+  id: PartitionId,
+  df: pl.DataFrame,
+  quarantine: QuarantinedRow[] = [],
+): Promise<ManifestEntry> {
+  const dir = `${root}/${partitionDir(id)}`;
+  await Deno.mkdir(dir, { recursive: true });
+  const qPath = `${dir}/_quarantine.jsonl`;
+  if (quarantine.length > 0) {
+    await writeFileAtomic(qPath, quarantine.map((q) => JSON.stringify(q) + "\n").join(""));
+  } else {
+    await Deno.remove(qPath).catch((e) => {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    });
+  }
+  const path = `${root}/${partitionFile(id)}`;
+  const tmp = tempPathFor(path);
+  try {
+    df.writeParquet(tmp, { compression: "zstd" });
+    const bytes = await Deno.readFile(tmp);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await commitTemp(tmp, path);
+    return { rows: df.height, bytes: bytes.length, sha256, quarantined: quarantine.length };
+  } catch (e) {
+    await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+/** True when the partition file exists with the size the manifest recorded. */
+export async function partitionIntact(root: string, id: PartitionId, entry: ManifestEntry) {
+  try {
+    return (await Deno.stat(`${root}/${partitionFile(id)}`)).size === entry.bytes;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
+}
+
+/** Removes temporary files left by an interrupted writer anywhere under `dir`. */
+export async function removeTempFiles(dir: string): Promise<number> {
+  let removed = 0;
+  const walk = async (d: string): Promise<void> => {
+    for await (const e of Deno.readDir(d)) {
+      const p = `${d}/${e.name}`;
+      if (e.isDirectory) await walk(p);
+      else if (e.isFile && e.name.startsWith(".") && e.name.endsWith(".tmp")) {
+        await Deno.remove(p);
+        removed++;
+      }
+    }
+  };
+  try {
+    await walk(dir);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  return removed;
+}

@@ -1,0 +1,29 @@
+/**
+ * Run plumbing: logging with secret redaction, progress reporting, run records.
+ *
+ * @example
+ * ```ts
+ * import { progressLine } from "./mod.ts";
+ * import { equal } from "node:assert/strict";
+ * equal(progressLine(1, 4, 390, 1000, "partitions"),
+ *   "[######------------------] 1/4 partitions  390 rows/s  ETA 3s");
+ * ```
+ *
+ * @module
+ */
+export { createLogger, LOG_LEVELS, type Logger, type LoggerOptions, type LogLevel } from "./log.ts";
+export {
+  createProgress,
+  formatDuration,
+  type Progress,
+  progressLine,
+  type ProgressOptions,
+} from "./progress.ts";
+export {
+  codeRevision,
+  type HashedItem,
+  newRunId,
+  type RunRecord,
+  versions,
+  writeRunRecord,
+} from "./record.ts";

@@ -1,0 +1,47 @@
+/**
+ * Sources of market records: the `Source` interface and the simulator (`sim`).
+ *
+ * @example
+ * ```ts
+ * import { createSource } from "./mod.ts";
+ * import { loadConfig } from "../config/mod.ts";
+ * import { equal } from "node:assert/strict";
+ * equal(createSource(loadConfig()).name, "sim");
+ * ```
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import { createSimSource } from "./sim/mod.ts";
+import type { Source } from "./source.ts";
+
+export type {
+  FetchOptions,
+  MinuteBarsOptions,
+  OptionContractsOptions,
+  Source,
+  SourceName,
+} from "./source.ts";
+export { createSimSource, type SimSourceOptions } from "./sim/mod.ts";
+
+/** The name of the source a config selects: `auto` is polygon with an API key, else sim. */
+export function sourceName(config: Config): "sim" | "polygon" {
+  const { name, polygon } = config.source;
+  return name === "auto" ? (polygon.apiKey ? "polygon" : "sim") : name;
+}
+
+/**
+ * The source a config selects.
+ *
+ * @throws {RangeError} for polygon without an API key, or polygon in a build without it.
+ */
+export function createSource(config: Config): Source {
+  const name = sourceName(config);
+  if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
+  if (!config.source.polygon.apiKey) {
+    throw new RangeError(
+      "The polygon source needs an API key: set POLYGON_API_KEY (environment or .env)",
+    );
+  }
+  throw new RangeError("The polygon source is not part of this build yet: use --source sim");
+}
