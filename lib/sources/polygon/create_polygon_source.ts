@@ -17,7 +17,7 @@ export interface PolygonSourceOptions {
   rateLimitPerMinute?: number;
   /** Requests that may start back to back after a quiet spell (token bucket size). @default 1 */
   rateLimitBurst?: number;
-  /** Retries per page after the first attempt, for 429/5xx/timeouts/network/invalid JSON. @default 5 */
+  /** Retries per page after the first attempt, for 429/5xx/timeouts/network/invalid JSON. @default 6 */
   maxRetries?: number;
   /** Deadline of one attempt including its body, ms. @default 30000 */
   timeoutMs?: number;
@@ -73,7 +73,7 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
     baseUrl = "https://api.polygon.io",
     rateLimitPerMinute = 5,
     rateLimitBurst = 1,
-    maxRetries = 5,
+    maxRetries = 6,
     timeoutMs = 30_000,
     pageLimit = 50_000,
     baseDelayMs = 1000,
