@@ -53,22 +53,15 @@ await runTask(USAGE, async () => {
     faults,
     seed,
   });
-  say(
-    `Fake Polygon on ${fake.url} (simulator seed ${seed}; key ${apiKey}; faults: ${
-      f.faults || "none"
-    })`,
-  );
+  const faultList = f.faults || "none";
+  say(`Fake Polygon on ${fake.url} (simulator seed ${seed}; key ${apiKey}; faults: ${faultList})`);
   const example = `${fake.url}/v2/aggs/ticker/SPY/range/1/minute/2025-03-03/2025-03-03?limit=3`;
   say(`Try: curl '${example}&apiKey=<key>'`);
-  );
   say("Ctrl-C to stop.");
   await new Promise<void>((resolve) => Deno.addSignalListener("SIGINT", () => resolve()));
   await fake.close();
   const { requests, byStatus, faults: injected } = fake.stats;
-  say(
-    `Served ${requests} requests; by status ${JSON.stringify(byStatus)}; faults ${
-      JSON.stringify(injected)
-    }`,
-  );
+  say(`Served ${requests} requests; by status ${JSON.stringify(byStatus)}`);
+  say(`Faults injected: ${JSON.stringify(injected)}`);
   return 0;
 });
