@@ -276,3 +276,53 @@ Deno.test("a caller's abort stops the source at once", async () => {
     await fake.close();
   }
 });
+
+Deno.test("a next_url on another origin is refused: the key is never sent there", async () => {
+  let elsewhere = 0;
+  const other = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
+    elsewhere++;
+    return Response.json({ status: "OK", results: [] });
+  });
+  const server = tinyServer(() =>
+    Response.json({
+      status: "OK",
+      results: [],
+      next_url: `http://127.0.0.1:${other.addr.port}/v2/reference/news?cursor=abc`,
+    })
+  );
+  try {
+    const { source } = testSource(server.url);
+    const err = await source.news("SPY", DATE).catch((e) => e);
+    ok(err instanceof PolygonRequestError);
+    ok(
+      err.message.includes(
+        `next_url points to http://127.0.0.1:${other.addr.port}, not ${server.url}`,
+      ),
+      err.message,
+    );
+    equal(server.hits(), 1);
+    equal(elsewhere, 0);
+  } finally {
+    await server.close();
+    await other.shutdown();
+  }
+});
+
+Deno.test("a next_url that repeats is reported instead of looping forever", async () => {
+  const server = tinyServer(() =>
+    Response.json({
+      status: "OK",
+      results: [],
+      next_url: "/v3/reference/options/contracts?cursor=same",
+    })
+  );
+  try {
+    const { source } = testSource(server.url);
+    const err = await source.optionContracts("SPY", DATE).catch((e) => e);
+    ok(err instanceof PolygonRequestError);
+    ok(err.message.includes("(next_url repeats after 1 pages)"), err.message);
+    equal(server.hits(), 2);
+  } finally {
+    await server.close();
+  }
+});
