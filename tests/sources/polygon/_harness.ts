@@ -1,4 +1,5 @@
-/** Test helpers: a fake clock whose sleeps return at once, and a source against a fake. */
+/** Test helpers: a fake clock whose sleeps return at once, a source against a fake, tiny servers. */
+import { ok } from "node:assert/strict";
 import type { Sleep } from "../../../lib/sources/polygon/_token_bucket.ts";
 import {
   createPolygonSource,
@@ -43,4 +44,28 @@ export function testSource(baseUrl: string, options: Partial<PolygonSourceOption
     ...options,
   });
   return { source, time, warnings, debug };
+}
+
+/** Asserts an error and everything printed about it are free of the key. */
+export function assertNoKey(err: unknown, key = "fake-key"): void {
+  const e = err as Error;
+  for (
+    const text of [e.message, e.stack ?? "", String(e.cause ?? ""), Deno.inspect(e, { depth: 6 })]
+  ) {
+    ok(!text.includes(key), `key leaked in: ${text.slice(0, 300)}`);
+  }
+}
+
+/** A one-route server answering every request with `respond`. */
+export function tinyServer(respond: () => Response) {
+  let hits = 0;
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
+    hits++;
+    return respond();
+  });
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    hits: () => hits,
+    close: () => server.shutdown(),
+  };
 }
