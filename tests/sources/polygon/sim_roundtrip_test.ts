@@ -18,6 +18,9 @@ Deno.test("the simulator's bars, chain and news come back unchanged through the 
       await source.optionContracts("SPY", DATE, { strikeMin: 550, strikeMax: 600 }),
       byTicker,
     );
+    const option = byTicker[Math.floor(byTicker.length / 2)].ticker;
+    const optionBars = await sim.minuteBars(option, DATE);
+    deepEqual(await source.minuteBars(option, DATE), optionBars);
     const news = await sim.news("SPY", DATE);
     deepEqual(
       await source.news("SPY", DATE),
