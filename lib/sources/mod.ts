@@ -1,5 +1,6 @@
 /**
- * Sources of market records: the `Source` interface and the simulator (`sim`).
+ * Sources of market records: the `Source` interface, the simulator (`sim`) and Polygon.io
+ * (`polygon`, with a local fake server).
  *
  * @example
  * ```ts
@@ -12,6 +13,7 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import { createPolygonSource } from "./polygon/mod.ts";
 import { createSimSource } from "./sim/mod.ts";
 import type { Source } from "./source.ts";
 
@@ -23,6 +25,13 @@ export type {
   SourceName,
 } from "./source.ts";
 export { createSimSource, type SimSourceOptions } from "./sim/mod.ts";
+export * as polygon from "./polygon/mod.ts";
+
+/** Options for {@linkcode createSource}. */
+export interface CreateSourceOptions {
+  /** Where the polygon source reports retries (already redacted). */
+  logger?: { warn?: (message: string) => void; debug?: (message: string) => void };
+}
 
 /** The name of the source a config selects: `auto` is polygon with an API key, else sim. */
 export function sourceName(config: Config): "sim" | "polygon" {
@@ -33,9 +42,9 @@ export function sourceName(config: Config): "sim" | "polygon" {
 /**
  * The source a config selects.
  *
- * @throws {RangeError} for polygon without an API key, or polygon in a build without it.
+ * @throws {RangeError} for polygon without an API key.
  */
-export function createSource(config: Config): Source {
+export function createSource(config: Config, options: CreateSourceOptions = {}): Source {
   const name = sourceName(config);
   if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
   if (!config.source.polygon.apiKey) {
@@ -43,5 +52,15 @@ export function createSource(config: Config): Source {
       "The polygon source needs an API key: set POLYGON_API_KEY (environment or .env)",
     );
   }
-  throw new RangeError("The polygon source is not part of this build yet: use --source sim");
+  const { apiKey, baseUrl, rateLimitPerMinute, maxRetries, timeoutMs, pageLimit } =
+    config.source.polygon;
+  return createPolygonSource({
+    apiKey,
+    baseUrl,
+    rateLimitPerMinute,
+    maxRetries,
+    timeoutMs,
+    pageLimit,
+    logger: options.logger,
+  });
 }
