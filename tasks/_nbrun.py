@@ -164,7 +164,8 @@ def export_html(nb, path, exclude_input):
     )
     exporter.exclude_input = exclude_input
     exporter.exclude_input_prompt = exclude_input
-    body, _ = exporter.from_notebook_node(nb)
+    name = os.path.splitext(os.path.basename(path))[0]
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as handle:
         handle.write(body)

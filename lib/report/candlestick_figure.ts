@@ -56,6 +56,7 @@ export function candlestickFigure(table: Columns, options: CandlestickFigureOpti
     ...GRID,
     type: "date",
     rangeslider: { visible: false },
+    ...(volume ? { anchor: "y2" as const } : {}),
     rangebreaks: axis.rangebreaks,
     title: { text: axis.title },
   };
