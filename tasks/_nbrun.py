@@ -17,7 +17,7 @@ request as parent. This runner:
   3. after the last cell, waits until iopub has been quiet for QUIET_S seconds.
 
 Usage:
-  _nbrun.py NOTEBOOK --html OUT.html [--ipynb OUT.ipynb] [--timeout-s 600]
+  _nbrun.py NOTEBOOK [--html OUT.html] [--ipynb OUT.ipynb] [--timeout-s 600]
             [--kernel deno] [--no-input] [--param NAME=VALUE ...]
 
 Parameters reach the kernel as environment variables (set by the caller); --param
@@ -177,7 +177,7 @@ def export_html(nb, path, exclude_input):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebook")
-    parser.add_argument("--html", required=True)
+    parser.add_argument("--html")
     parser.add_argument("--ipynb")
     parser.add_argument("--timeout-s", type=float, default=600.0)
     parser.add_argument("--kernel", default="deno")
@@ -225,7 +225,8 @@ def main():
     add_parameter_cell(nb, params)
     if args.ipynb:
         nbformat.write(nb, args.ipynb)
-    export_html(nb, args.html, args.no_input)
+    if args.html:
+        export_html(nb, args.html, args.no_input)
 
 
 if __name__ == "__main__":
