@@ -47,6 +47,7 @@ export function equityDrawdownFigure(
   layout.xaxis = {
     ...GRID,
     type: "date",
+    anchor: "y2",
     rangebreaks: axis.rangebreaks,
     title: { text: axis.title },
   };
