@@ -31,10 +31,11 @@ async function typeCheck(notebook: string): Promise<string> {
     const r = await run(Deno.execPath(), ["check", "-q", file]);
     if (r.code === 0) return "";
     // deno check reports "at file:///...:LINE:COL": name the cell instead.
-    return r.stderr.replace(/\x1b\[[0-9;]*m/g, "").replaceAll(
-      new RegExp(`file://${file.replaceAll(".", "\\.")}:(\\d+):\\d+`, "g"),
-      (_m, line) => `${basename(notebook)} cell ${ts.cellAtLine(Number(line))}`,
-    );
+    return r.stderr.replace(new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g"), "")
+      .replaceAll(
+        new RegExp(`file://${file.replaceAll(".", "\\.")}:(\\d+):\\d+`, "g"),
+        (_m, line) => `${basename(notebook)} cell ${ts.cellAtLine(Number(line))}`,
+      );
   } finally {
     await Deno.remove(file);
   }
