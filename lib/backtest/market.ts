@@ -124,3 +124,11 @@ export function sliceMarket(m: Market, from: number, to: number): Market {
     extra,
   };
 }
+
+/** A {@linkcode Market} as is, or a frame unwrapped by {@linkcode toMarket}. */
+export function asMarket(data: pl.DataFrame | Market): Market {
+  const m = data as Partial<Market>;
+  return typeof m.nBars === "number" && m.close instanceof Float64Array
+    ? (data as Market)
+    : toMarket(data as pl.DataFrame);
+}

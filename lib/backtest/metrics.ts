@@ -40,7 +40,8 @@ export interface MetricsOptions {
  * min(r,0)²))·√A`; `calmar = cagr/|maxDrawdown|`; `maxDrawdown` is the most negative
  * `value/peak − 1` with the peak starting at the initial cash, `maxDrawdownBars` the longest
  * stretch from a peak to its recovery (or the end). Trade metrics use closed trades:
- * `winRate` (PnL > 0), `profitFactor = gross profit/gross loss`, `expectancy` = mean PnL in
+ * `winRate` (PnL > 0), `profitFactor = gross profit/gross loss` (Infinity without losses, NaN
+ * without either), `expectancy` = mean PnL in
  * dollars, average/best/worst trade return; `nTrades` also counts a position still open at
  * the end (as vectorbt). `exposure` is the fraction of bars with a position.
  *
@@ -79,7 +80,11 @@ export function metricsFromStats(
     maxDrawdown,
     maxDrawdownBars: at(S.S_MAX_DD_BARS),
     winRate: perTrade(S.S_WINS),
-    profitFactor: closed > 0 ? (loss > 0 ? at(S.S_GROSS_PROFIT) / loss : Infinity) : NaN,
+    profitFactor: loss > 0
+      ? at(S.S_GROSS_PROFIT) / loss
+      : at(S.S_GROSS_PROFIT) > 0
+      ? Infinity
+      : NaN,
     expectancy: perTrade(S.S_SUM_PNL),
     avgTradeReturn: perTrade(S.S_SUM_RET),
     bestTradeReturn: closed > 0 ? at(S.S_BEST) : NaN,

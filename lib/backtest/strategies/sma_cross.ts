@@ -1,5 +1,5 @@
 // Moving-average crossover, long only.
-import { crossedAbove, crossedBelow } from "../_cross.ts";
+import { crossedBoth } from "../_cross.ts";
 import { sma } from "../_rolling.ts";
 import type { Strategy } from "./types.ts";
 import { keyWindow, perAsset } from "./_util.ts";
@@ -27,8 +27,7 @@ export const smaCross: Strategy = {
   plan: (m, p, ind, out) => {
     const f = ind(`sma:${p.fast}`), s = ind(`sma:${p.slow}`);
     for (let a = 0; a < m.nAssets; a++) {
-      crossedAbove(f, s, a * m.nBars, m.nBars, out.longEntries);
-      crossedBelow(f, s, a * m.nBars, m.nBars, out.longExits);
+      crossedBoth(f, s, a * m.nBars, m.nBars, out.longEntries, out.longExits);
     }
   },
 };
