@@ -24,9 +24,13 @@ export function referenceMarket(): Market {
 
 /** Rows of sma_cross_reference_100.csv. */
 export function referenceRows() {
-  const rows = Deno.readTextFileSync(new URL("sma_cross_reference_100.csv", dir)).trim().split("\n");
+  const rows = Deno.readTextFileSync(new URL("sma_cross_reference_100.csv", dir)).trim().split(
+    "\n",
+  );
   return rows.slice(1).map((l) => {
-    const [fast, slow, totalReturn, finalValue, maxDrawdown, nTrades, sharpe] = l.split(",").map(Number);
+    const [fast, slow, totalReturn, finalValue, maxDrawdown, nTrades, sharpe] = l.split(",").map(
+      Number,
+    );
     return { fast, slow, totalReturn, finalValue, maxDrawdown, nTrades, sharpe };
   });
 }

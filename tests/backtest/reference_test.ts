@@ -17,14 +17,20 @@ Deno.test("simulate() matches vectorbt on all 100 SMA-crossover combos to 1e-9",
       longExits: exits,
       orders: new Float64Array(0),
     });
-    const res = simulate({ nBars: m.nBars, close: m.close, longEntries: entries, longExits: exits }, {
-      fees: 0.0005,
-      execution: "close",
-    });
+    const res = simulate(
+      { nBars: m.nBars, close: m.close, longEntries: entries, longExits: exits },
+      {
+        fees: 0.0005,
+        execution: "close",
+      },
+    );
     const got = metricsFromStats(res.stats, 0, { barsPerYear: VBT_MINUTE_YEAR });
     const at = `fast ${r.fast} slow ${r.slow}`;
     assert.equal(got.nTrades, r.nTrades, at);
-    assert.ok(rel(got.finalValue, r.finalValue) <= 1e-9, `${at}: final value ${got.finalValue} vs ${r.finalValue}`);
+    assert.ok(
+      rel(got.finalValue, r.finalValue) <= 1e-9,
+      `${at}: final value ${got.finalValue} vs ${r.finalValue}`,
+    );
     if (r.totalReturn === 0) assert.equal(got.totalReturn, 0, at);
     else assert.ok(rel(got.totalReturn, r.totalReturn) <= 1e-9, `${at}: total return`);
     if (r.maxDrawdown === 0) assert.equal(got.maxDrawdown, 0, at);

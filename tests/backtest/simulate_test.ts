@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { metricsFromStats, simulate, type SimInput } from "../../lib/backtest/mod.ts";
+import { metricsFromStats, type SimInput, simulate } from "../../lib/backtest/mod.ts";
 
 const f64 = (a: number[]) => Float64Array.from(a);
 const i8 = (a: number[]) => Int8Array.from(a);
@@ -52,7 +52,13 @@ Deno.test("simulate() charges fixed fees per order and sizes by shares or value"
   cents(rec.value[2], 1010); // 895 + 10·12 − 5
   cents(rec.trades.pnl[0], 10); // (12 − 10)·10 − 2·5
   assert.ok(Math.abs(rec.trades.ret[0] - 0.1) < 1e-12); // pnl / entry value 100
-  const byValue = simulate(plan, { initCash: 1000, sizeType: "value", size: 500, execution: "close", records: true });
+  const byValue = simulate(plan, {
+    initCash: 1000,
+    sizeType: "value",
+    size: 500,
+    execution: "close",
+    records: true,
+  });
   assert.equal(byValue.records!.orders.shares[0], 50);
   cents(byValue.records!.value[3], 1000 + 50 * 2);
 });
@@ -73,15 +79,35 @@ function stopRun(bar2: [number, number, number, number], stops: Record<string, n
 }
 
 Deno.test("simulate() fills a stop-loss at its level inside the bar and at the open on a gap", () => {
-  assert.deepEqual(stopRun([9.5, 9.8, 8.5, 9.6], { stopLoss: 0.1 }), { n: 2, bar: 2, price: 9, reason: 1 });
-  assert.deepEqual(stopRun([8, 8.2, 7.5, 8], { stopLoss: 0.1 }), { n: 2, bar: 2, price: 8, reason: 1 });
+  assert.deepEqual(stopRun([9.5, 9.8, 8.5, 9.6], { stopLoss: 0.1 }), {
+    n: 2,
+    bar: 2,
+    price: 9,
+    reason: 1,
+  });
+  assert.deepEqual(stopRun([8, 8.2, 7.5, 8], { stopLoss: 0.1 }), {
+    n: 2,
+    bar: 2,
+    price: 8,
+    reason: 1,
+  });
   // Entered at the open of bar 1 (10); bar 1's low of 9.5 does not reach 9.
   assert.equal(stopRun([9.5, 9.8, 9.2, 9.6], { stopLoss: 0.1 }).n, 1);
 });
 
 Deno.test("simulate() fills take-profit at its level or a gap open, and assumes the stop first", () => {
-  assert.deepEqual(stopRun([11, 12.5, 10.8, 12], { takeProfit: 0.2 }), { n: 2, bar: 2, price: 12, reason: 2 });
-  assert.deepEqual(stopRun([13, 13.5, 12.8, 13], { takeProfit: 0.2 }), { n: 2, bar: 2, price: 13, reason: 2 });
+  assert.deepEqual(stopRun([11, 12.5, 10.8, 12], { takeProfit: 0.2 }), {
+    n: 2,
+    bar: 2,
+    price: 12,
+    reason: 2,
+  });
+  assert.deepEqual(stopRun([13, 13.5, 12.8, 13], { takeProfit: 0.2 }), {
+    n: 2,
+    bar: 2,
+    price: 13,
+    reason: 2,
+  });
   const both = stopRun([10, 12.5, 8.5, 10], { stopLoss: 0.1, takeProfit: 0.2 });
   assert.deepEqual(both, { n: 2, bar: 2, price: 9, reason: 1 });
 });
@@ -178,7 +204,10 @@ Deno.test("simulate() never lets a later bar change an earlier one", () => {
       const n = 80, cut = 10 + Math.floor(rand() * 60);
       const make = (seedShift: number) => {
         const r2 = lcg(trial * 100 + seedShift);
-        const o = new Float64Array(n), h = new Float64Array(n), l = new Float64Array(n), c = new Float64Array(n);
+        const o = new Float64Array(n),
+          h = new Float64Array(n),
+          l = new Float64Array(n),
+          c = new Float64Array(n);
         const le = new Int8Array(n), lx = new Int8Array(n);
         let p = 50;
         for (let i = 0; i < n; i++) {
@@ -193,11 +222,22 @@ Deno.test("simulate() never lets a later bar change an earlier one", () => {
         }
         return simulate(
           { nBars: n, open: o, high: h, low: l, close: c, longEntries: le, longExits: lx },
-          { execution, fees: 0.001, stopLoss: 0.01, trailingStop: 0.02, takeProfit: 0.03, records: true },
+          {
+            execution,
+            fees: 0.001,
+            stopLoss: 0.01,
+            trailingStop: 0.02,
+            takeProfit: 0.03,
+            records: true,
+          },
         ).records!;
       };
       const a = make(1), b = make(2);
-      assert.deepEqual(a.value.subarray(0, cut), b.value.subarray(0, cut), `${execution} trial ${trial}`);
+      assert.deepEqual(
+        a.value.subarray(0, cut),
+        b.value.subarray(0, cut),
+        `${execution} trial ${trial}`,
+      );
       const before = (r: typeof a) => {
         const k = Array.from(r.orders.bar.subarray(0, r.orders.n)).filter((x) => x < cut).length;
         return [r.orders.shares.subarray(0, k), r.orders.price.subarray(0, k)];
@@ -232,3 +272,19 @@ function lcg(seed: number): () => number {
 function rand2(trial: number, i: number): () => number {
   return lcg(trial * 1000 + i + 7);
 }
+
+Deno.test("simulate() closes every position at the open of forceExitBar", () => {
+  const r = simulate(
+    {
+      nBars: 4,
+      open: f64([10, 10, 7, 7]),
+      close: f64([10, 10, 7, 7]),
+      longEntries: i8([1, 0, 0, 0]),
+    },
+    { initCash: 1000, forceExitBar: 2, stopLoss: 0.5, records: true },
+  );
+  const o = r.records!.orders;
+  assert.equal(o.n, 2);
+  assert.deepEqual([o.bar[1], o.price[1], o.reason[1]], [2, 7, 5]);
+  cents(r.records!.value[3], 700);
+});

@@ -17,11 +17,25 @@ const ref = new URL("../../../shared/data/reference/indicators_reference.csv", i
 function market(close: number[], tsMs?: number[]): Market {
   const c = Float64Array.from(close);
   const ts = Float64Array.from(tsMs ?? close.map((_, i) => Date.UTC(2024, 0, 2 + i)));
-  return { nBars: c.length, nAssets: 1, symbols: ["X"], tsMs: ts, open: c, high: c, low: c, close: c, extra: {} };
+  return {
+    nBars: c.length,
+    nAssets: 1,
+    symbols: ["X"],
+    tsMs: ts,
+    open: c,
+    high: c,
+    low: c,
+    close: c,
+    extra: {},
+  };
 }
 
 function buffers(n: number): PlanBuffers {
-  return { longEntries: new Int8Array(n), longExits: new Int8Array(n), orders: new Float64Array(n) };
+  return {
+    longEntries: new Int8Array(n),
+    longExits: new Int8Array(n),
+    orders: new Float64Array(n),
+  };
 }
 
 function readReference() {
@@ -34,7 +48,12 @@ function readReference() {
       return v === "" ? NaN : Number(v);
     });
   };
-  return { close: col("close"), rsi: col("pd_rsi14_wilder_smaseed"), upper: col("pd_bb_upper_pop"), mid: col("pd_bb_middle") };
+  return {
+    close: col("close"),
+    rsi: col("pd_rsi14_wilder_smaseed"),
+    upper: col("pd_bb_upper_pop"),
+    mid: col("pd_bb_middle"),
+  };
 }
 
 Deno.test("rsi_reversion's RSI matches the Wilder SMA-seeded reference within 1e-9", () => {
@@ -48,7 +67,8 @@ Deno.test("rsi_reversion's RSI matches the Wilder SMA-seeded reference within 1e
 
 Deno.test("bollinger_breakout's bands match the population-σ reference within 1e-9", () => {
   const r = readReference(), m = market(r.close);
-  const mid = bollingerBreakout.indicator("sma:20", m), sd = bollingerBreakout.indicator("sd:20", m);
+  const mid = bollingerBreakout.indicator("sma:20", m),
+    sd = bollingerBreakout.indicator("sd:20", m);
   for (let i = 19; i < r.close.length; i++) {
     assert.ok(Math.abs(mid[i] - r.mid[i]) < 1e-9, `mid ${i}`);
     assert.ok(Math.abs(mid[i] + 2 * sd[i] - r.upper[i]) < 1e-9, `upper ${i}`);
@@ -68,7 +88,12 @@ Deno.test("sma_cross enters on the first bar above and exits on the first bar be
 Deno.test("rsi_reversion enters when RSI crosses below lower and exits above upper", () => {
   const m = market([10, 11, 12, 11, 10, 9, 10, 11, 12, 13]);
   const out = buffers(10);
-  rsiReversion.plan(m, { window: 2, lower: 30, upper: 70 }, (k) => rsiReversion.indicator(k, m), out);
+  rsiReversion.plan(
+    m,
+    { window: 2, lower: 30, upper: 70 },
+    (k) => rsiReversion.indicator(k, m),
+    out,
+  );
   const rsi = rsiReversion.indicator("rsi:2", m);
   for (let i = 1; i < 10; i++) {
     assert.equal(out.longEntries[i], rsi[i - 1] > 30 && rsi[i] < 30 ? 1 : 0, `entry ${i}`);
@@ -78,7 +103,15 @@ Deno.test("rsi_reversion enters when RSI crosses below lower and exits above upp
 });
 
 Deno.test("momentum_rotation holds the best trailing return from each month start", () => {
-  const days = [Date.UTC(2024, 0, 29), Date.UTC(2024, 0, 30), Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 1), Date.UTC(2024, 1, 2), Date.UTC(2024, 2, 1), Date.UTC(2024, 2, 4)];
+  const days = [
+    Date.UTC(2024, 0, 29),
+    Date.UTC(2024, 0, 30),
+    Date.UTC(2024, 0, 31),
+    Date.UTC(2024, 1, 1),
+    Date.UTC(2024, 1, 2),
+    Date.UTC(2024, 2, 1),
+    Date.UTC(2024, 2, 4),
+  ];
   const a = [10, 11, 12, 13, 13, 13, 13], b = [10, 10, 10, 10, 12, 16, 18];
   const frame = pl.DataFrame({
     ts: [...days, ...days],
@@ -119,7 +152,9 @@ Deno.test("getStrategy() and resolveParams() reject unknown names and out-of-ran
   );
   assert.throws(
     () => resolveParams(momentumRotation, { speed: 1 }),
-    new RangeError('Cannot use strategy momentum_rotation: unknown parameter "speed" (parameters: lookback, top)'),
+    new RangeError(
+      'Cannot use strategy momentum_rotation: unknown parameter "speed" (parameters: lookback, top)',
+    ),
   );
   assert.deepEqual(resolveParams(smaCross, { fast: 5 }), { fast: 5, slow: 50 });
 });

@@ -12,7 +12,10 @@ import {
 
 function walk(n: number, seed: number): Market {
   let s = seed >>> 0, p = 100;
-  const c = new Float64Array(n), o = new Float64Array(n), h = new Float64Array(n), l = new Float64Array(n);
+  const c = new Float64Array(n),
+    o = new Float64Array(n),
+    h = new Float64Array(n),
+    l = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     o[i] = p;
@@ -22,7 +25,17 @@ function walk(n: number, seed: number): Market {
     l[i] = Math.min(o[i], c[i]) * 0.998;
   }
   const tsMs = Float64Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 2) + i * 60_000);
-  return { nBars: n, nAssets: 1, symbols: ["W"], tsMs, open: o, high: h, low: l, close: c, extra: {} };
+  return {
+    nBars: n,
+    nAssets: 1,
+    symbols: ["W"],
+    tsMs,
+    open: o,
+    high: h,
+    low: l,
+    close: c,
+    extra: {},
+  };
 }
 
 const m = walk(5_000, 3);
@@ -44,7 +57,11 @@ Deno.test("sweep() results do not depend on the number of workers", async () => 
 });
 
 Deno.test("sweep() leaves out combos that break the strategy's rule and checks ranges", async () => {
-  const t = await sweep(m, { strategy: "rsi_reversion", grid: { lower: [20, 30, 40], upper: [30, 70] }, workers: 0 });
+  const t = await sweep(m, {
+    strategy: "rsi_reversion",
+    grid: { lower: [20, 30, 40], upper: [30, 70] },
+    workers: 0,
+  });
   assert.deepEqual(t.select("lower", "upper").toRecords(), [
     { lower: 20, upper: 30 },
     { lower: 20, upper: 70 },
@@ -61,13 +78,18 @@ Deno.test("parseAxis(), cartesian() and randomCombos() build grids as specified"
   assert.deepEqual(parseAxis("fast", "5:20:5"), [5, 10, 15, 20]);
   assert.deepEqual(parseAxis("k", "0.5:1.5:0.5"), [0.5, 1, 1.5]);
   assert.deepEqual(parseAxis("fast", "3, 7"), [3, 7]);
-  assert.throws(() => parseAxis("fast", "5:1:1"), new RangeError('Cannot parse grid "fast": need step > 0 and to >= from, got "5:1:1"'));
+  assert.throws(
+    () => parseAxis("fast", "5:1:1"),
+    new RangeError('Cannot parse grid "fast": need step > 0 and to >= from, got "5:1:1"'),
+  );
   const c = cartesian({ a: [1, 2], b: [10, 20, 30] });
   assert.deepEqual([...c.values], [1, 10, 1, 20, 1, 30, 2, 10, 2, 20, 2, 30]);
   const r1 = randomCombos({ a: "1:10:1", b: "1:10:1" }, { n: 7, seed: 42 });
   const r2 = randomCombos({ a: "1:10:1", b: "1:10:1" }, { n: 7, seed: 42 });
   assert.deepEqual(r1, r2);
-  const keys = new Set(Array.from({ length: 7 }, (_, k) => `${r1.values[2 * k]},${r1.values[2 * k + 1]}`));
+  const keys = new Set(
+    Array.from({ length: 7 }, (_, k) => `${r1.values[2 * k]},${r1.values[2 * k + 1]}`),
+  );
   assert.equal(keys.size, 7);
 });
 
