@@ -13,6 +13,8 @@ export function runSingle(ctx: SimCtx, P: GroupPlan, g: number, c: number): void
   const { LE, LX, SE, SX, OR, kind, psize, atClose, hasStops, rec, forceExitBar } = P;
   const base = ctx.colPx[c], oLE = P.oLE[c], oLX = P.oLX[c], oSE = P.oSE[c], oSX = P.oSX[c];
   const oOR = P.oOR[c], last = atClose ? n : n - 1, closeAtEnd = P.closeAtEnd;
+  // Trade extremes feed only trailing stops and the MAE/MFE of trade records.
+  const extremes = hasStops || rec !== null;
   ctx.group = g;
   ctx.cash = P.initCash;
   S.resetTradeStats(ctx.stats, g);
@@ -73,7 +75,7 @@ export function runSingle(ctx: SimCtx, P: GroupPlan, g: number, c: number): void
     if (q !== 0) {
       v += q * lastPx;
       ex++;
-      if (i >= ctx.heldFrom[c]) {
+      if (extremes && i >= ctx.heldFrom[c]) {
         if (high[base + i] > ctx.hi[c]) ctx.hi[c] = high[base + i];
         if (low[base + i] < ctx.lo[c]) ctx.lo[c] = low[base + i];
       }
