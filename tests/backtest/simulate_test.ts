@@ -288,3 +288,27 @@ Deno.test("simulate() closes every position at the open of forceExitBar", () => 
   assert.deepEqual([o.bar[1], o.price[1], o.reason[1]], [2, 7, 5]);
   cents(r.records!.value[3], 700);
 });
+
+Deno.test("simulate() reads orders as shares, value, percent and targets, to the cent", () => {
+  const close = f64([10, 12, 11]);
+  const run = (
+    sizeType: "shares" | "value" | "percent" | "targetShares" | "targetValue",
+    o: number[],
+  ) =>
+    simulate({ nBars: 3, close, orders: f64(o) }, {
+      initCash: 1000,
+      sizeType,
+      execution: "close",
+      records: true,
+    })
+      .records!;
+  const final = (r: ReturnType<typeof run>) => r.value[2];
+  cents(final(run("shares", [5, NaN, -5])), 1005); // +5 @10, −5 @11
+  cents(final(run("value", [100, NaN, -110])), 1010); // 10 shares @10, 10 @11
+  cents(final(run("targetShares", [20, NaN, 0])), 1020);
+  cents(final(run("targetValue", [300, NaN, 0])), 1030); // 30 shares @10, flat @11
+  const pct = run("percent", [0.5, -0.5, NaN]); // 50 @10; then −0.5·1100/12 shares @12
+  assert.equal(pct.orders.shares[0], 50);
+  assert.ok(Math.abs(pct.orders.shares[1] + 550 / 12) < 1e-12);
+  cents(pct.value[2], 500 + 550 + (50 - 550 / 12) * 11); // cash 500 + 550 from the sale
+});
