@@ -46,7 +46,11 @@ export function eventsFrame(
   const group = new Int32Array(n), sign = new Int8Array(n), toClose = new Uint8Array(n);
   const triggerRow = new Int32Array(n), hour = new Int32Array(n), duration = new Int32Array(n);
   const above = new Int32Array(n), toPeak = new Int32Array(n);
-  const [triggerTs, endTs, peakTs] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const [triggerTs, endTs, peakTs] = [
+    new Float64Array(n),
+    new Float64Array(n),
+    new Float64Array(n),
+  ];
   const [refPrice, triggerPrice, peakPrice, peakMove] = [0, 1, 2, 3].map(() => new Float64Array(n));
   for (let k = 0; k < n; k++) {
     const e = order[k], first = rec.first[e], peak = rec.peak[e];
@@ -70,14 +74,15 @@ export function eventsFrame(
   const rows = pl.Series("rows", triggerRow, pl.Int32);
   const days = contractDaysFrame(prep).drop("minute_bars")
     .select(pl.all().gather(pl.Series("g", group, pl.Int32)));
-  const events = days.hstack([
+  const events = pl.DataFrame([
+    ...days.getColumns(),
     pl.Series("sign", sign, pl.Int8),
     datetime("trigger_ts", triggerTs),
     pl.Series("trigger_hour", hour, pl.Int32),
     datetime("end_ts", endTs),
     pl.Series("duration_min", duration, pl.Int32),
     pl.Series("minutes_above", above, pl.Int32),
-    pl.Series("to_close", toClose, pl.UInt8).cast(pl.Bool),
+    pl.Series("to_close", toClose).cast(pl.Bool),
     pl.Series("reference_price", refPrice, pl.Float64),
     pl.Series("trigger_price", triggerPrice, pl.Float64),
     datetime("peak_ts", peakTs),

@@ -17,23 +17,25 @@ export function typedFrame(
   schema: Record<string, pl.DataType>,
   columns: Record<string, Column>,
 ): pl.DataFrame {
-  return pl.DataFrame(Object.entries(schema).map(([name, dtype]) => {
-    const values = columns[name] as unknown[];
-    if (values === undefined) throw new TypeError(`Cannot build frame: no column "${name}"`);
-    switch (dtype.variant) {
-      case "Utf8":
-      case "String":
-        return pl.Series(name, values, pl.Utf8);
-      case "Bool":
-        return pl.Series(name, values, pl.Bool);
-      case "Float64":
-        return pl.Series(name, values, pl.Float64);
-      case "Date":
-        return pl.Series(name, values, pl.Float64).cast(pl.Int32).cast(pl.Date);
-      case "Datetime":
-        return pl.Series(name, values, pl.Float64).cast(pl.Int64).cast(dtype);
-      default:
-        return pl.Series(name, values, pl.Float64).cast(dtype);
-    }
-  }));
+  return pl.DataFrame(
+    Object.entries(schema).map(([name, dtype]) => {
+      const values = columns[name] as unknown[];
+      if (values === undefined) throw new TypeError(`Cannot build frame: no column "${name}"`);
+      switch (dtype.variant) {
+        case "Utf8":
+        case "String":
+          return pl.Series(name, values, pl.Utf8);
+        case "Bool":
+          return pl.Series(name, values, pl.Bool);
+        case "Float64":
+          return pl.Series(name, values, pl.Float64);
+        case "Date":
+          return pl.Series(name, values, pl.Float64).cast(pl.Int32).cast(pl.Date);
+        case "Datetime":
+          return pl.Series(name, values, pl.Float64).cast(pl.Int64).cast(dtype);
+        default:
+          return pl.Series(name, values, pl.Float64).cast(dtype);
+      }
+    }),
+  );
 }

@@ -39,7 +39,7 @@ export interface Prepared {
 const DAY_MS = 86_400_000;
 
 /** A DataFrame, or a LazyFrame collected. */
-export function collectFrame(frame: pl.DataFrame | pl.LazyFrame, what: string): pl.DataFrame {
+export function collectFrame(frame: pl.DataFrame | pl.LazyDataFrame, what: string): pl.DataFrame {
   // deno-lint-ignore no-explicit-any
   const f = frame as any;
   if (typeof f?.collectSync === "function") return f.collectSync();
@@ -60,7 +60,7 @@ function strings(df: pl.DataFrame, name: string, rows: Int32Array): string[] {
  * @throws {RangeError} for a ticker that is not an OCC option ticker, a `ts` that is not a
  *   minute start, or two bars of one contract in one minute.
  */
-export function prepareMinutes(frame: pl.DataFrame | pl.LazyFrame, what: string): Prepared {
+export function prepareMinutes(frame: pl.DataFrame | pl.LazyDataFrame, what: string): Prepared {
   const df = collectFrame(frame, what);
   const cols = unwrapMinutes(df, what);
   if (df.getColumn("ticker").nullCount() > 0) {
@@ -86,7 +86,9 @@ export function prepareMinutes(frame: pl.DataFrame | pl.LazyFrame, what: string)
     right: fields.map((f) => f.right),
     strike: fields.map((f) => f.strike),
     expiry: fields.map((f) => f.expiry),
-    dte: fields.map((f, g) => Math.round((Date.parse(`${f.expiry}T00:00:00Z`) / DAY_MS)) - index.day[g]),
+    dte: fields.map((f, g) =>
+      Math.round(Date.parse(`${f.expiry}T00:00:00Z`) / DAY_MS) - index.day[g]
+    ),
     bars: Array.from({ length: index.day.length }, (_, g) => index.start[g + 1] - index.start[g]),
   };
   return { df, cols, index, days };

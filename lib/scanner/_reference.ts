@@ -49,7 +49,7 @@ export function fillReference(
       while (head < tail && tsMs[deque[head]] < from) head++;
       out[i] = head < tail ? price[deque[head]] : NaN;
       const x = price[i];
-      if (low) while (head < tail && price[deque[tail - 1]] >= x) tail--;
+      if (low) { while (head < tail && price[deque[tail - 1]] >= x) tail--; }
       else while (head < tail && price[deque[tail - 1]] <= x) tail--;
       deque[tail++] = i;
     }

@@ -61,7 +61,10 @@ import type { ScanOptions } from "./options.ts";
  *   [{ duration_min: 2, peak_move: 0.30000000000000004, time_to_peak_min: 1 }]);
  * ```
  */
-export function scan(frame: pl.DataFrame | pl.LazyFrame, options: ScanOptions = {}): pl.DataFrame {
+export function scan(
+  frame: pl.DataFrame | pl.LazyDataFrame,
+  options: ScanOptions = {},
+): pl.DataFrame {
   const o = resolveScan(options);
   const prep = prepareMinutes(frame, "scan");
   const prices = orderPrices(prep, o.price);

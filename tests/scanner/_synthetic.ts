@@ -31,7 +31,7 @@ export interface SyntheticOptions {
 
 /** A frame of option minutes: ticker, ts, open, high, low, close, volume, underlying, date. */
 export function syntheticChain(o: SyntheticOptions): pl.DataFrame {
-  const { contracts, seed = 7, missing = 0.1, vol = 0.03 } = o;
+  const { contracts, seed = 7, missing = 0.1, vol = 0.012 } = o;
   const rand = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const days = tradingDays(o.from, o.to);
