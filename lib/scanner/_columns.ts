@@ -25,18 +25,23 @@ export interface MinuteColumns {
 }
 
 const PRICES = ["open", "high", "low", "close"] as const;
+const NUMERIC = ["Float64", "Float32", "Int64", "Int32", "Int16", "Int8", "UInt32", "UInt16"];
+const KINDS = {
+  "a string": ["Utf8", "String", "Categorical"],
+  "a Datetime or epoch ms": ["Datetime", "Int64", "Float64"],
+  "a number": NUMERIC,
+  "a Date": ["Date"],
+};
 
-function need(df: pl.DataFrame, what: string, name: string, variants: string[]): string {
+function need(df: pl.DataFrame, what: string, name: string, kind: keyof typeof KINDS): string {
   const dtype = df.schema[name];
   if (dtype === undefined) {
     throw new TypeError(
       `Cannot ${what}: the frame has no "${name}" column (it needs ticker, ts, open, high, low, close)`,
     );
   }
-  if (!variants.includes(dtype.variant)) {
-    throw new TypeError(
-      `Cannot ${what}: column "${name}" is ${dtype}, expected ${variants.join(" or ")}`,
-    );
+  if (!KINDS[kind].includes(dtype.variant)) {
+    throw new TypeError(`Cannot ${what}: column "${name}" is ${dtype.variant}, expected ${kind}`);
   }
   return dtype.variant;
 }
@@ -49,8 +54,6 @@ function floats(df: pl.DataFrame, name: string, expr: pl.Expr = pl.col(name)): F
     .toTypedArray() as Float64Array;
 }
 
-const NUMERIC = ["Float64", "Float32", "Int64", "Int32", "Int16", "Int8", "UInt32", "UInt16"];
-
 /**
  * Unwraps `ticker`, `ts`, `date` (optional), `open`, `high`, `low`, `close` and `volume`
  * (optional). `ts` may be a Datetime of any unit or integer epoch ms.
@@ -58,16 +61,16 @@ const NUMERIC = ["Float64", "Float32", "Int64", "Int32", "Int16", "Int8", "UInt3
  * @throws {TypeError} naming a missing column or one of the wrong type.
  */
 export function unwrapMinutes(df: pl.DataFrame, what = "scan"): MinuteColumns {
-  need(df, what, "ticker", ["Utf8", "String", "Categorical"]);
-  const tsVariant = need(df, what, "ts", ["Datetime", "Int64", "Float64"]);
-  for (const p of PRICES) need(df, what, p, NUMERIC);
+  need(df, what, "ticker", "a string");
+  const tsVariant = need(df, what, "ts", "a Datetime or epoch ms");
+  for (const p of PRICES) need(df, what, p, "a number");
   const ts = tsVariant === "Datetime" ? pl.col("ts").cast(pl.Datetime("ms")) : pl.col("ts");
   const tsMs = floats(df, "ts", ts);
   const code = df.select(pl.col("ticker").cast(pl.Categorical).toPhysical().alias("c"))
     .getColumn("c").toTypedArray() as Uint32Array;
   let day: Int32Array | null = null;
   if (df.schema["date"] !== undefined) {
-    need(df, what, "date", ["Date"]);
+    need(df, what, "date", "a Date");
     const d = df.getColumn("date");
     if (d.nullCount() > 0) throw new TypeError(`Cannot ${what}: column "date" has nulls`);
     day = df.select(pl.col("date").cast(pl.Int32).alias("d")).getColumn("d")
@@ -75,7 +78,7 @@ export function unwrapMinutes(df: pl.DataFrame, what = "scan"): MinuteColumns {
   }
   let volume: Float64Array | null = null;
   if (df.schema["volume"] !== undefined) {
-    need(df, what, "volume", NUMERIC);
+    need(df, what, "volume", "a number");
     volume = floats(df, "volume");
   }
   return {

@@ -26,7 +26,7 @@ function datetime(name: string, ms: Float64Array): pl.Series {
 function context(df: pl.DataFrame, from: string, to: string, rows: pl.Series): pl.Expr {
   if (df.schema[from] === undefined) return pl.lit(null).cast(pl.Float64).alias(to);
   const s = df.select(pl.col(from).cast(pl.Float64).gather(rows).fillNan(null).alias(to));
-  return pl.lit(s.getColumn(to));
+  return pl.lit(s.getColumn(to)).alias(to);
 }
 
 /** The events frame, rows ordered by date, underlying, ticker, trigger time, direction. */
