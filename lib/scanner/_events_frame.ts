@@ -23,10 +23,14 @@ function datetime(name: string, ms: Float64Array): pl.Series {
 }
 
 /** A context column gathered at the trigger rows (NaN read as null), or nulls. */
-function context(df: pl.DataFrame, from: string, to: string, rows: pl.Series): pl.Expr {
-  if (df.schema[from] === undefined) return pl.lit(null).cast(pl.Float64).alias(to);
-  const s = df.select(pl.col(from).cast(pl.Float64).gather(rows).fillNan(null).alias(to));
-  return pl.lit(s.getColumn(to)).alias(to);
+function context(df: pl.DataFrame, from: string, to: string, rows: Int32Array): pl.Series {
+  if (df.schema[from] === undefined) {
+    return pl.Series(to, Array.from(rows, () => null), pl.Float64);
+  }
+  return df.select(
+    pl.col(from).cast(pl.Float64).gather(pl.Series("rows", rows, pl.Int32)).fillNan(null)
+      .alias(to),
+  ).getColumn(to);
 }
 
 /** The events frame, rows ordered by date, underlying, ticker, trigger time, direction. */
@@ -71,7 +75,6 @@ export function eventsFrame(
     peakPrice[k] = price[peak];
     peakMove[k] = rec.peakMove[e];
   }
-  const rows = pl.Series("rows", triggerRow, pl.Int32);
   const days = contractDaysFrame(prep).drop("minute_bars")
     .select(pl.all().gather(pl.Series("g", group, pl.Int32)));
   const events = pl.DataFrame([
@@ -89,15 +92,15 @@ export function eventsFrame(
     pl.Series("peak_price", peakPrice, pl.Float64),
     pl.Series("peak_move", peakMove, pl.Float64),
     pl.Series("time_to_peak_min", toPeak, pl.Int32),
+    context(prep.df, CONTEXT_COLUMNS.underlying, "underlying_at_trigger", triggerRow),
+    context(prep.df, CONTEXT_COLUMNS.vix, "vix_at_trigger", triggerRow),
+    context(prep.df, CONTEXT_COLUMNS.moneyness, "moneyness", triggerRow),
   ]).withColumns(
     directionExpr(),
     pl.lit(o.reference).alias("reference"),
     pl.lit(o.reference === "open" ? null : o.windowMin).cast(pl.Int32).alias("window_min"),
     pl.lit(o.threshold).cast(pl.Float64).alias("threshold"),
     pl.lit(o.price).alias("price"),
-    context(prep.df, CONTEXT_COLUMNS.underlying, "underlying_at_trigger", rows),
-    context(prep.df, CONTEXT_COLUMNS.vix, "vix_at_trigger", rows),
-    context(prep.df, CONTEXT_COLUMNS.moneyness, "moneyness", rows),
   ).withColumns(eventIdExpr(), otmPctExpr()).withColumns(moneynessBucketExpr());
   return events.select(
     ...Object.entries(SCAN_EVENT_SCHEMA).map(([name, dtype]) => pl.col(name).cast(dtype)),

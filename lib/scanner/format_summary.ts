@@ -2,14 +2,15 @@ import type pl from "nodejs-polars";
 import type { ScanSummary } from "./summarize.ts";
 
 const int = (v: number | null) => (v === null ? "-" : Math.round(v).toLocaleString("en-US"));
-const num = (v: number | null, digits = 2) =>
-  v === null ? "-" : Number.isInteger(v) ? String(v) : v.toFixed(digits);
+const num = (v: number | null) => (v === null ? "-" : String(Number(v.toFixed(2))));
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
 
-function table(headers: string[], rows: string[][]): string[] {
+/** Aligned columns: the first left-aligned, the others right-aligned unless `left`. */
+function table(headers: string[], rows: string[][], left = false): string[] {
   const width = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>
-    "  " + cells.map((s, c) => (c === 0 ? s.padEnd(width[c]) : s.padStart(width[c]))).join("  ");
+    "  " + cells.map((s, c) => (c === 0 || left ? s.padEnd(width[c]) : s.padStart(width[c])))
+      .join("  ").trimEnd();
   return [line(headers), ...rows.map(line)];
 }
 
@@ -52,7 +53,7 @@ export function formatSummary(summary: ScanSummary): string {
         num(s.durationP90Min)
       }`,
     ],
-  ]).slice(1);
+  ], true).slice(1);
   out.push("", "Events by trigger hour (New York)");
   out.push(...table(
     ["hour", "events", "share"],
