@@ -49,3 +49,10 @@ export { MONEYNESS_BUCKETS, type MoneynessBucket, SCAN_EVENT_SCHEMA } from "./ev
 export { scan } from "./scan.ts";
 export { type ScanStats, type ScanSummary, summarize } from "./summarize.ts";
 export { formatSummary } from "./format_summary.ts";
+export type { ScannerFigure } from "./_figure.ts";
+export { eventsByHourFigure, type EventsByHourFigureOptions } from "./events_by_hour_figure.ts";
+export {
+  durationHistogramFigure,
+  type DurationHistogramFigureOptions,
+} from "./duration_histogram_figure.ts";
+export { eventTimelineFigure, type EventTimelineFigureOptions } from "./event_timeline_figure.ts";
