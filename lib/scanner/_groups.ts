@@ -64,7 +64,10 @@ export function indexContractDays(
   const firstRow: number[] = [], dayOf: number[] = [];
   let m = 0, g = -1, prevCode = -1, prevDay = NaN, prevTs = -Infinity, ordered = true;
   for (let i = 0; i < n; i++) {
-    if (tsMs[i] % MINUTE_MS !== 0) throw notMinute(what, tsMs[i], tickerAt(i), i);
+    const t = tsMs[i]; // (float % is a libm call: ten times slower than floor)
+    if (Math.floor(t / MINUTE_MS) * MINUTE_MS !== t || !Number.isFinite(t)) {
+      throw notMinute(what, t, tickerAt(i), i);
+    }
     if (
       !(Number.isFinite(open[i]) && Number.isFinite(high[i]) && Number.isFinite(low[i]) &&
         Number.isFinite(close[i]) && (volume === null || volume[i] > 0))
@@ -83,8 +86,8 @@ export function indexContractDays(
         g = known;
         ordered = false;
       }
-    } else if (tsMs[i] <= prevTs) ordered = false;
-    prevTs = tsMs[i];
+    } else if (t <= prevTs) ordered = false;
+    prevTs = t;
     groupOf[m] = g;
     traded[m++] = i;
   }
