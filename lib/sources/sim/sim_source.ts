@@ -11,6 +11,8 @@ import type { MinuteBarsOptions, Source } from "../source.ts";
 import { equityBars } from "./_intraday.ts";
 import { indexBars, vixBars } from "./_index.ts";
 import { simNews } from "./_news.ts";
+import { simOptionContracts } from "./_chain.ts";
+import { simOptionBars } from "./_options.ts";
 
 /** Options for {@linkcode createSimSource}. */
 export interface SimSourceOptions {
@@ -51,18 +53,13 @@ export function createSimSource(options: SimSourceOptions = {}): Source {
       let bars: MinuteBar[];
       if (ticker === "I:VIX") bars = vixBars(seed, date, window);
       else if (ticker.startsWith("I:")) bars = indexBars(seed, ticker, date, window);
-      else if (ticker.startsWith("O:")) {
-        throw new RangeError(`The simulator has no option chain yet: cannot simulate ${ticker}`);
-      } else bars = equityBars(seed, ticker, date, window);
+      else if (ticker.startsWith("O:")) bars = simOptionBars(seed, ticker, date, window);
+      else bars = equityBars(seed, ticker, date, window);
       return Promise.resolve(bars);
     },
-    optionContracts(underlying, date) {
+    optionContracts(underlying, date, opts = {}) {
       sessionOf(underlying, date);
-      return Promise.reject(
-        new RangeError(
-          `The simulator has no option chain yet: cannot list ${underlying} contracts`,
-        ),
-      );
+      return Promise.resolve(simOptionContracts(seed, underlying, date, opts));
     },
     news(ticker, date) {
       sessionOf(ticker, date);
