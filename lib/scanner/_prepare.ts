@@ -62,10 +62,10 @@ function strings(df: pl.DataFrame, name: string, rows: Int32Array): string[] {
  */
 export function prepareMinutes(frame: pl.DataFrame | pl.LazyDataFrame, what: string): Prepared {
   const df = collectFrame(frame, what);
-  const cols = unwrapMinutes(df, what);
-  if (df.getColumn("ticker").nullCount() > 0) {
+  if (df.schema["ticker"] !== undefined && df.getColumn("ticker").nullCount() > 0) {
     throw new TypeError(`Cannot ${what}: column "ticker" has nulls`);
   }
+  const cols = unwrapMinutes(df, what);
   const tickerAt = (row: number) => String(df.getColumn("ticker").cast(pl.Utf8).get(row));
   const index = indexContractDays(cols, what, tickerAt);
   const ticker = strings(df, "ticker", index.firstRow);

@@ -142,6 +142,10 @@ Deno.test("scan() rejects frames it cannot read, saying what is wrong", () => {
     name: "RangeError",
     message: /Cannot parse option ticker "SPY"/,
   });
+  throws(() => scan(frameOf(ROWS).withColumns(pl.lit(null).cast(pl.Utf8).alias("ticker"))), {
+    name: "TypeError",
+    message: 'Cannot scan: column "ticker" has nulls',
+  });
   throws(() => scan({} as pl.DataFrame), {
     name: "TypeError",
     message: "Cannot scan: expected a Polars DataFrame or LazyFrame",
