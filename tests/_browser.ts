@@ -7,7 +7,7 @@
  * `--remote-debugging-port=0`), so nothing is downloaded. Each call starts a fresh
  * browser with a throwaway profile and stops it afterwards.
  *
- * ```ts
+ * ```ts ignore
  * const page = await openPage(new URL("file:///tmp/report.html"), {
  *   waitFor: "document.querySelectorAll('.main-svg').length >= 2",
  *   screenshot: "tests/artifacts/report.png",
