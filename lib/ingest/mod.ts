@@ -37,3 +37,10 @@ export {
   type SelectionRules,
 } from "./options.ts";
 export { emptySummary, mergeSummaries } from "./backfill.ts";
+export { missingPartitions, type MissingPartitionsOptions } from "./missing_partitions.ts";
+export { fillMissing, type FillMissingOptions, type FillMissingResult } from "./fill_missing.ts";
+export {
+  rerunBackfill,
+  type RerunBackfillOptions,
+  type RerunnableRecord,
+} from "./rerun_backfill.ts";

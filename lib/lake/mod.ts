@@ -37,3 +37,4 @@ export {
 } from "./schemas.ts";
 export { writeFileAtomic } from "./_fsync.ts";
 export { acquireLakeLock } from "./lock.ts";
+export { lakeCoverage, type LakeCoverageOptions } from "./lake_coverage.ts";

@@ -27,3 +27,17 @@ export {
   versions,
   writeRunRecord,
 } from "./record.ts";
+export {
+  HashedItemSchema,
+  readRunRecord,
+  RunRecordSchema,
+  type StoredRunRecord,
+} from "./read_run_record.ts";
+export {
+  listRunRecords,
+  type ListRunRecordsOptions,
+  type RunRecordEntry,
+} from "./list_run_records.ts";
+export { latestRunRecord, type LatestRunRecordOptions } from "./latest_run_record.ts";
+export { verifyRunHashes, type VerifyRunHashesOptions } from "./verify_run_hashes.ts";
+export { compareHashes, type CompareHashesOptions } from "./compare_hashes.ts";
