@@ -51,8 +51,8 @@ async function fileSha256(path: string): Promise<string | null> {
  * const dataDir = await Deno.makeTempDir();
  * const record = { runId: "r1", outputs: [{ partition: `${dataDir}/x.txt`, sha256: "0".repeat(64) }] };
  * const df = await verifyRunHashes(record, { dataDir });
- * equal(df.getColumn("file").get(0), null); // the file does not exist
- * equal(df.getColumn("match").get(0), false);
+ * equal(df.getColumn("file").toArray()[0], null); // the file does not exist
+ * equal(df.getColumn("match").toArray()[0], false);
  * await Deno.remove(dataDir, { recursive: true });
  * ```
  */
