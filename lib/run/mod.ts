@@ -41,3 +41,9 @@ export {
 export { latestRunRecord, type LatestRunRecordOptions } from "./latest_run_record.ts";
 export { verifyRunHashes, type VerifyRunHashesOptions } from "./verify_run_hashes.ts";
 export { compareHashes, type CompareHashesOptions } from "./compare_hashes.ts";
+export {
+  type EnvParams,
+  envParams,
+  type EnvParamsOptions,
+  type ParamDefault,
+} from "./env_params.ts";
