@@ -27,6 +27,7 @@ export { isTradingDay } from "./is_trading_day.ts";
 export { minuteGrid } from "./minute_grid.ts";
 export { nextTradingDay } from "./next_trading_day.ts";
 export { type NyClock, nyClock } from "./ny_clock.ts";
+export { formatNyTime } from "./format_ny_time.ts";
 export { nyDate } from "./ny_date.ts";
 export { nyToUtcMs } from "./ny_to_utc_ms.ts";
 export { parseIsoDate } from "./parse_iso_date.ts";
