@@ -1,0 +1,98 @@
+/**
+ * 01_data_tour, 02_volatility and 03_backtest run through real Jupyter on a fresh, empty
+ * data folder (so each fills the lake it needs from the simulator), and their pages render
+ * in headless Chromium. Pages and screenshots stay in tests/artifacts/notebooks/.
+ */
+import assert from "node:assert/strict";
+import { lakeCoverage } from "@lib/lake/mod.ts";
+import { listRunRecords } from "@lib/run/mod.ts";
+import { checkPage, checkRendered, type Expected, runNotebooks } from "./_notebooks.ts";
+
+const EXPECTED: Record<string, Expected> = {
+  "01_data_tour": {
+    figures: 4,
+    figureTitles: [
+      "Coverage: rows per partition",
+      "SPY minute bars, 2025-03-04",
+      "I:VIX minute bars, 2025-03-04",
+      "SPY option closes, 2025-03-04, expiry 2025-03-04",
+    ],
+    tables: [
+      "Lake fill",
+      "Datasets in the lake",
+      "Partitions 2025-03-03 .. 2025-03-05",
+      "SPY option contracts selected on 2025-03-04",
+      "News mentioning SPY for 2025-03-04",
+    ],
+  },
+  "02_volatility": {
+    figures: 8,
+    figureTitles: [
+      "SPY implied volatility smile, 2025-03-04 (expiry 2025-03-04)",
+      "SPY ATM implied volatility by expiry, 2025-03-04 10:30 New York",
+      "SPY out-of-the-money IV by strike and expiry",
+      ": delta, 2025-03-04",
+      ": gamma, 2025-03-04",
+      ": theta_day, 2025-03-04",
+      ": vega_pct, 2025-03-04",
+    ],
+    tables: ["Lake data for SPY on 2025-03-04", "IV status of", "First rows", "ATM term structure"],
+  },
+  "03_backtest": {
+    figures: 4,
+    figureTitles: [
+      'sma_cross {"fast":10,"slow":40} on SPY, 2025-03-03 .. 2025-03-05',
+      "sharpe over fast × slow (36 combinations)",
+      "Walk-forward out-of-sample value (1 fold)",
+      "Sharpe by scenario",
+    ],
+    tables: [
+      "Backtest data",
+      "Metrics",
+      "Trades (",
+      "Best combination",
+      "Folds: chosen parameters",
+      "Stress scenarios",
+      "Bootstrap of",
+    ],
+  },
+};
+
+Deno.test("notebooks 01-03 run through Jupyter on an empty lake and render offline", async (t) => {
+  const dataDir = await Deno.makeTempDir({ prefix: "nb-a-" });
+  const params = { DATA_DIR: dataDir, FROM: "2025-03-03", TO: "2025-03-05", DAY: "2025-03-04" };
+  try {
+    const pages = await runNotebooks(Object.keys(EXPECTED), params);
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      await t.step(`${name} shows its figures and tables`, () => {
+        checkPage(name, pages.get(name)!, expected, params);
+      });
+    }
+    await t.step(
+      "the first notebook filled the lake once; the others found it complete",
+      async () => {
+        const records = await listRunRecords(dataDir);
+        assert.equal(records.length, 1, "one backfill record: later notebooks fill nothing");
+        assert.deepEqual(records[0].record.command, ["notebook", "01_data_tour"]);
+        const datasets = new Set(
+          (await lakeCoverage(`${dataDir}/lake`)).getColumn("dataset").toArray() as string[],
+        );
+        assert.deepEqual([...datasets].sort(), [
+          "equity_minute",
+          "index_minute",
+          "news",
+          "option_contracts",
+          "option_minute",
+        ]);
+        assert.match(pages.get("01_data_tour")!, /partitions missing before<\/td><td>15<\/td>/);
+      },
+    );
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      await t.step(`${name} renders in Chromium with every chart drawn`, async () => {
+        await checkRendered(name, expected.figures);
+      });
+    }
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
