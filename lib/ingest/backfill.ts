@@ -8,6 +8,7 @@ import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
 import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
 import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
 import type { Source } from "../sources/source.ts";
+import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";
 import { type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
@@ -71,6 +72,7 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
       summary = mergeSummaries(summary, part);
       if (part.fatal || part.interrupted) break;
     }
+    await pruneStaging(root);
     summary.planned = total;
     summary.interrupted = summary.written + summary.skipped + summary.failed < total;
     const elapsedMs = performance.now() - t0;

@@ -8,10 +8,11 @@
  */
 import pl from "nodejs-polars";
 import { session, tradingDays } from "../calendar/mod.ts";
-import { commitTemp, tempPathFor } from "../lake/_fsync.ts";
-import { encodeValue, partitionDir, partitionFile } from "../lake/paths.ts";
+import { partitionFile } from "../lake/paths.ts";
 import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/schemas.ts";
+import type { QuarantinedRow } from "../lake/write.ts";
 import type { Source } from "../sources/source.ts";
+import { readPiece, stagingDir, writePiece } from "./_staging.ts";
 import { discoverContracts } from "./discover_contracts.ts";
 import type { PartitionJob } from "./run_jobs.ts";
 import type { SelectionRules } from "./select_contracts.ts";
@@ -41,20 +42,14 @@ export function contractsJob(
   };
 }
 
-async function stage(path: string, df: pl.DataFrame): Promise<void> {
-  const tmp = tempPathFor(path);
-  df.writeParquet(tmp, { compression: "zstd" });
-  await commitTemp(tmp, path);
-}
-
 /**
  * A job writing the minute bars of the day's selected contracts to `option_minute`. Each
- * contract's bars are staged under `<root>/_staging/` as they arrive, so a resumed run
- * fetches only the contracts it had not finished.
+ * contract's bars (and quarantined rows) are staged under `<root>/_staging/` as they
+ * arrive, so a resumed run fetches only the contracts it had not finished.
  */
 export function optionBarsJob(source: Source, root: string, underlying: string, date: string) {
   const id = { dataset: "option_minute" as const, value: underlying, date };
-  const stagingDir = `${root}/_staging/${partitionDir(id)}`;
+  const dir = stagingDir(root, id);
   const job: PartitionJob = {
     id,
     async produce(signal) {
@@ -71,25 +66,21 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
         );
       }
       const s = session(date)!;
-      await Deno.mkdir(stagingDir, { recursive: true });
       const frames: pl.DataFrame[] = [];
-      const quarantine = [];
+      const quarantine: QuarantinedRow[] = [];
       for (const ticker of tickers) {
-        const piece = `${stagingDir}/${encodeValue(ticker)}.parquet`;
-        try {
-          frames.push(pl.readParquet(piece));
-          continue;
-        } catch {
-          // not staged yet
+        let piece = await readPiece(dir, ticker);
+        if (!piece) {
+          const raw = await source.minuteBars(ticker, date, { signal });
+          const clean = cleanBars(raw, { startMs: s.openMs, endMs: s.closeMs });
+          piece = {
+            frame: barsFrame(clean.bars, source.name, ticker),
+            quarantine: clean.quarantine.map((q) => ({ ...q, reason: `${ticker}: ${q.reason}` })),
+          };
+          await writePiece(dir, ticker, piece);
         }
-        const raw = await source.minuteBars(ticker, date, { signal });
-        const clean = cleanBars(raw, { startMs: s.openMs, endMs: s.closeMs });
-        quarantine.push(
-          ...clean.quarantine.map((q) => ({ ...q, reason: `${ticker}: ${q.reason}` })),
-        );
-        const df = barsFrame(clean.bars, source.name, ticker);
-        await stage(piece, df);
-        frames.push(df);
+        frames.push(piece.frame);
+        quarantine.push(...piece.quarantine);
       }
       const frame = frames.length > 0
         ? pl.concat(frames).sort(["ticker", "ts"])
@@ -97,7 +88,7 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
       return {
         frame: frame.select(...Object.keys(DATASET_SCHEMAS.option_minute!)),
         quarantine,
-        cleanup: () => Deno.remove(stagingDir, { recursive: true }).catch(() => {}),
+        cleanup: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
       };
     },
   };
