@@ -73,6 +73,9 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
       if (part.fatal || part.interrupted) break;
     }
     await pruneStaging(root);
+    // Partitions finish in any order; the summary (and the run record) should not.
+    summary.warnings.sort();
+    summary.failures.sort((x, y) => compare(x.partition, y.partition));
     summary.planned = total;
     summary.interrupted = summary.written + summary.skipped + summary.failed < total;
     const elapsedMs = performance.now() - t0;
@@ -104,6 +107,8 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     await release();
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A summary of nothing done. */
 export function emptySummary(): JobsSummary {
