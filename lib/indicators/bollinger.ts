@@ -1,5 +1,5 @@
 import pl from "nodejs-polars";
-import { rollingStdAccurate } from "./_rolling_std.ts";
+import { rollingStdAccurate, windowMoves } from "./_rolling_std.ts";
 import {
   checkInteger,
   checkName,
@@ -75,13 +75,15 @@ export function bollinger(input: SeriesInput, options: BollingerOptions = {}): p
   const price = toExpr(input, "Bollinger Bands").cast(pl.Float64);
   const middle = price.rollingMean(window);
   const sigma = rollingStdAccurate(price, window, ddof);
-  const upper = middle.add(sigma.mul(stdDevs));
-  const lower = middle.sub(sigma.mul(stdDevs));
+  const halfWidth = sigma.mul(stdDevs);
+  const upper = middle.add(halfWidth);
+  const lower = middle.sub(halfWidth);
+  // (price − lower)/(upper − lower), written with one stdev; 0.5 when the bands meet.
   const pctB = pl
-    .when(sigma.eq(0))
+    .when(windowMoves(price, window).not())
     .then(pl.lit(0.5))
-    .otherwise(price.sub(lower).div(upper.sub(lower)));
-  const bandwidth = upper.sub(lower).div(middle);
+    .otherwise(price.sub(middle).div(halfWidth.mul(2)).add(0.5));
+  const bandwidth = halfWidth.mul(2).div(middle);
   return [
     within(middle, cols).alias(`${prefix}_middle`),
     within(upper, cols).alias(`${prefix}_upper`),

@@ -1,5 +1,5 @@
 import pl from "nodejs-polars";
-import { afterCount, firstSeededEma, smaSeededEma } from "./_ema.ts";
+import { firstSeededEma, smaSeededEma } from "./_ema.ts";
 import {
   checkInteger,
   checkName,
@@ -68,25 +68,25 @@ export function rsi(input: SeriesInput, options: RsiOptions = {}): pl.Expr {
   const { window = 14, seed = "sma" } = options;
   const { name = `rsi_${window}` } = options;
   checkInteger(window, 2, "RSI", "window");
+  if (seed !== "sma" && seed !== "first") {
+    throw new RangeError(`Cannot compute RSI: seed must be "sma" or "first", got ${seed}`);
+  }
   checkName(name, "RSI", "name");
   const cols = partitionColumns(options, "RSI");
   const price = toExpr(input, "RSI").cast(pl.Float64);
   const change = price.sub(price.shift(1).forwardFill());
-  const gain = change.abs().add(change).div(2);
-  const loss = change.abs().sub(change).div(2);
+  const count = change.cumCount();
   const alpha = 1 / window;
-  let avgGain: pl.Expr;
-  let avgLoss: pl.Expr;
-  if (seed === "sma") {
-    avgGain = smaSeededEma(gain, window, alpha);
-    avgLoss = smaSeededEma(loss, window, alpha);
-  } else if (seed === "first") {
-    avgGain = afterCount(firstSeededEma(gain, alpha), change, window);
-    avgLoss = afterCount(firstSeededEma(loss, alpha), change, window);
-  } else {
-    throw new RangeError(`Cannot compute RSI: seed must be "sma" or "first", got ${seed}`);
-  }
-  const total = avgGain.add(avgLoss);
-  const value = pl.when(total.eq(0)).then(pl.lit(50)).otherwise(avgGain.mul(100).div(total));
-  return within(value.cast(pl.Float64), cols).alias(name);
+  // Gains and losses enter only through their sum |change| and difference change:
+  // avgGain − avgLoss = EMA(change) and avgGain + avgLoss = EMA(|change|) (EMAs are
+  // linear, seed included), so RSI = 50 + 50·EMA(change)/EMA(|change|).
+  const net = seed === "sma"
+    ? smaSeededEma(change, count, window, alpha)
+    : firstSeededEma(change, alpha, window);
+  const gross = seed === "sma"
+    ? smaSeededEma(change.abs(), count, window, alpha)
+    : firstSeededEma(change.abs(), alpha, window);
+  // A flat window (no gains, no losses) has net = gross = 0: divide by 1 there, giving 50.
+  const value = net.div(gross.add(gross.eq(0).cast(pl.Float64))).mul(50).add(50);
+  return within(value, cols).alias(name);
 }

@@ -17,9 +17,9 @@ export interface Case {
 export const CASES: Case[] = [
   { label: "rsi sma", build: (x, s) => [rsi(x, s)] },
   { label: "rsi first", build: (x, s) => [rsi(x, { ...s, seed: "first" })] },
-  { label: "macd sma", build: (x, s) => macd(x, s) },
-  { label: "macd first", build: (x, s) => macd(x, { ...s, seed: "first" }) },
-  { label: "macd first keep", build: (x, s) => macd(x, { ...s, seed: "first", warmUp: "keep" }) },
+  { label: "macd first", build: (x, s) => macd(x, s) },
+  { label: "macd first keep", build: (x, s) => macd(x, { ...s, warmUp: "keep" }) },
+  { label: "macd sma", build: (x, s) => macd(x, { ...s, seed: "sma" }) },
   { label: "bollinger pop", build: (x, s) => bollinger(x, s) },
   { label: "bollinger sample", build: (x, s) => bollinger(x, { ...s, ddof: 1 }) },
   { label: "roc", build: (x, s) => roc(x, s) },

@@ -36,7 +36,7 @@ Deno.test("rsi() and macd() skip interior nulls as if those rows were absent", (
     rsi(input),
     rsi(input, { seed: "first", name: "rsi_first" }),
     ...macd(input),
-    ...macd(input, { seed: "first", prefix: "macd_first" }),
+    ...macd(input, { seed: "sma", prefix: "macd_sma" }),
   ];
   const gappy = pl.DataFrame({ close: withGaps }).select(...build("close"));
   const clean = pl.DataFrame({ close: day }).select(...build("close"));

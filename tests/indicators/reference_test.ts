@@ -32,8 +32,8 @@ Deno.test("rsi() with seed first matches pandas ewm(alpha=1/14, adjust=False) RS
   assertClose(values(out, "rsi_14"), col("pd_rsi14_ewm"), TOL, "pd ewm");
 });
 
-Deno.test("macd() matches SMA-seeded MACD of pandas and technicalindicators on every row", () => {
-  const out = input.select(...macd("close"));
+Deno.test("macd() with seed sma matches SMA-seeded MACD of pandas and technicalindicators", () => {
+  const out = input.select(...macd("close", { seed: "sma" }));
   for (
     const [ours, pd, ti] of [
       ["macd", "pd_macd_smaseed", "ti_macd"],
@@ -48,20 +48,28 @@ Deno.test("macd() matches SMA-seeded MACD of pandas and technicalindicators on e
   assert.equal(leadingNulls(values(out, "macd_signal")), 33);
 });
 
-Deno.test("macd() with seed first and warmUp keep matches pandas ewm(span, adjust=False) from row 0", () => {
-  const out = input.select(...macd("close", { seed: "first", warmUp: "keep" }));
+Deno.test("macd() with warmUp keep matches pandas ewm(span, adjust=False) from row 0", () => {
+  const out = input.select(...macd("close", { warmUp: "keep" }));
   assertClose(values(out, "macd"), col("pd_macd_ewm"), TOL, "line");
   assertClose(values(out, "macd_signal"), col("pd_macd_signal_ewm"), TOL, "signal");
   assertClose(values(out, "macd_hist"), col("pd_macd_hist_ewm"), TOL, "hist");
 });
 
-Deno.test("macd() with seed first nulls the warm-up and otherwise keeps pandas' values", () => {
-  const out = input.select(...macd("close", { seed: "first" }));
-  // trading-signals' line is the first-seeded EMA difference, null before row 25.
-  assertClose(values(out, "macd"), col("ts_macd"), TOL, "line vs trading-signals");
-  const masked = (name: string, rows: number) => col(name).map((v, i) => (i < rows ? null : v));
-  assertClose(values(out, "macd_signal"), masked("pd_macd_signal_ewm", 33), TOL, "signal");
-  assertClose(values(out, "macd_hist"), masked("pd_macd_hist_ewm", 33), TOL, "hist");
+Deno.test("macd() by default matches trading-signals' first-seeded MACD after the warm-up", () => {
+  const out = input.select(...macd("close"));
+  // trading-signals' line is null before row 25 like ours; its signal starts from
+  // the first line value on row 25, where ours is still null until row 33.
+  const masked = (name: string) => col(name).map((v, i) => (i < 33 ? null : v));
+  assertClose(values(out, "macd"), col("ts_macd"), TOL, "line");
+  assertClose(values(out, "macd_signal"), masked("ts_macd_signal"), TOL, "signal");
+  assertClose(values(out, "macd_hist"), masked("ts_macd_hist"), TOL, "hist");
+  // Same line as pandas' ewm(span, adjust=False) once past the warm-up.
+  assertClose(
+    values(out, "macd"),
+    col("pd_macd_ewm").map((v, i) => (i < 25 ? null : v)),
+    TOL,
+    "pd",
+  );
 });
 
 Deno.test("bollinger() matches population-stdev bands of pandas, trading-signals and technicalindicators", () => {
