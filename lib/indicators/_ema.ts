@@ -30,12 +30,19 @@ export function firstSeededEma(values: pl.Expr, alpha: number, minPeriods = 1): 
  * of the first `n` and the earlier ones nulled; the nulling is an `ewmMean` with
  * `alpha = 1` (which returns its input) and `minPeriods = n`. `count` is the
  * running count of non-null values (`values.cumCount()`, or any expression equal
- * to it on the non-null rows), passed in so that several averages can share it.
+ * to it on the non-null rows), passed in so that several averages can share it;
+ * `sum` likewise is the running sum of the values (on the non-null rows).
  */
-export function smaSeededEma(values: pl.Expr, count: pl.Expr, n: number, alpha: number): pl.Expr {
+export function smaSeededEma(
+  values: pl.Expr,
+  count: pl.Expr,
+  n: number,
+  alpha: number,
+  sum: pl.Expr = values.cumSum(),
+): pl.Expr {
   const after = count.gt(n).cast(pl.Float64);
   const atSeed = count.eq(n).cast(pl.Float64);
-  const replaced = values.mul(after).add(values.cumSum().div(n).mul(atSeed));
+  const replaced = values.mul(after).add(sum.div(n).mul(atSeed));
   const seeded = replaced.ewmMean({ alpha: 1, adjust: false, minPeriods: n, ignoreNulls: true });
   return seeded.ewmMean({ alpha, adjust: false, ignoreNulls: true });
 }

@@ -75,13 +75,17 @@ export function rsi(input: SeriesInput, options: RsiOptions = {}): pl.Expr {
   const cols = partitionColumns(options, "RSI");
   const price = toExpr(input, "RSI").cast(pl.Float64);
   const change = price.sub(price.shift(1).forwardFill());
-  const count = change.cumCount();
+  // Changes are counted and summed from the prices (one change fewer than prices;
+  // their sum telescopes to price − first price), which is cheaper than from the
+  // changes when Polars cannot share subexpressions (inside `.over()`).
+  const count = price.cumCount().cast(pl.Int64).sub(1);
   const alpha = 1 / window;
   // Gains and losses enter only through their sum |change| and difference change:
   // avgGain − avgLoss = EMA(change) and avgGain + avgLoss = EMA(|change|) (EMAs are
   // linear, seed included), so RSI = 50 + 50·EMA(change)/EMA(|change|).
+  const netSum = price.sub(price.dropNulls().first());
   const net = seed === "sma"
-    ? smaSeededEma(change, count, window, alpha)
+    ? smaSeededEma(change, count, window, alpha, netSum)
     : firstSeededEma(change, alpha, window);
   const gross = seed === "sma"
     ? smaSeededEma(change.abs(), count, window, alpha)
