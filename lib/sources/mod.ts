@@ -1,5 +1,6 @@
 /**
- * Sources of market records: the `Source` interface and the simulator (`sim`).
+ * Sources of market records: the `Source` interface, the simulator (`sim`) and CSV replay
+ * (`replay`).
  *
  * @example
  * ```ts
@@ -12,6 +13,7 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import { createReplaySource } from "./replay/mod.ts";
 import { createSimSource } from "./sim/mod.ts";
 import type { Source } from "./source.ts";
 
@@ -23,9 +25,10 @@ export type {
   SourceName,
 } from "./source.ts";
 export { createSimSource, type SimSourceOptions } from "./sim/mod.ts";
+export { createReplaySource, type ReplaySourceOptions } from "./replay/mod.ts";
 
 /** The name of the source a config selects: `auto` is polygon with an API key, else sim. */
-export function sourceName(config: Config): "sim" | "polygon" {
+export function sourceName(config: Config): "sim" | "polygon" | "replay" {
   const { name, polygon } = config.source;
   return name === "auto" ? (polygon.apiKey ? "polygon" : "sim") : name;
 }
@@ -33,11 +36,21 @@ export function sourceName(config: Config): "sim" | "polygon" {
 /**
  * The source a config selects.
  *
- * @throws {RangeError} for polygon without an API key, or polygon in a build without it.
+ * @throws {RangeError} for polygon without an API key, polygon in a build without it, or
+ *   replay without files.
  */
 export function createSource(config: Config): Source {
   const name = sourceName(config);
   if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
+  if (name === "replay") {
+    const replay = config.source.replay;
+    if (Object.keys(replay.files).length === 0) {
+      throw new RangeError(
+        "The replay source needs files: set source.replay.files (ticker: CSV path) in the config",
+      );
+    }
+    return createReplaySource(replay);
+  }
   if (!config.source.polygon.apiKey) {
     throw new RangeError(
       "The polygon source needs an API key: set POLYGON_API_KEY (environment or .env)",
