@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Config } from "../lib/config/mod.ts";
+import { type Config, secretsOf } from "../lib/config/mod.ts";
 import { backfill } from "../lib/ingest/mod.ts";
 import { createLogger, createProgress, type Progress } from "../lib/run/mod.ts";
 import { createSource } from "../lib/sources/mod.ts";
@@ -12,7 +12,11 @@ import { say } from "./_task.ts";
 
 /** Runs the configured backfill in a terminal; returns the exit code (0, 1 or 130). */
 export async function backfillInTerminal(config: Config, command: string[]): Promise<number> {
-  const log = createLogger({ level: config.log.level, json: config.log.json, secrets: [] });
+  const log = createLogger({
+    level: config.log.level,
+    json: config.log.json,
+    secrets: secretsOf(config),
+  });
   const source = createSource(config);
   const controller = new AbortController();
   let interrupts = 0;
