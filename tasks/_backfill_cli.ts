@@ -61,6 +61,10 @@ export async function backfillInTerminal(config: Config, command: string[]): Pro
     );
     say(`  elapsed: ${(elapsedMs / 1000).toFixed(2)} s`);
     say(`  run record: ${recordPath}`);
+    for (const w of summary.warnings.slice(0, 10)) say(`  warning ${w}`);
+    if (summary.warnings.length > 10) {
+      say(`  ... and ${summary.warnings.length - 10} more warnings`);
+    }
     for (const f of summary.failures.slice(0, 10)) say(`  failed ${f.partition}: ${f.error}`);
     if (summary.failures.length > 10) say(`  ... and ${summary.failures.length - 10} more`);
     if (summary.fatal) {

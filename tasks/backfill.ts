@@ -8,6 +8,7 @@ import {
   intFlag,
   list,
   loadTaskConfig,
+  numFlag,
   parseFlags,
   runTask,
   say,
@@ -19,7 +20,7 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
 
   --symbols SPY,QQQ          equities (default from config: SPY)
   --indices I:VIX            indices (default I:VIX)
-  --datasets equity,index    any of equity, index, news (default equity,index)
+  --datasets equity,index    any of equity, index, options, news (default equity,index)
   --source NAME              auto|sim|polygon|replay; auto = polygon when POLYGON_API_KEY is set
   --base-url URL             Polygon base URL (e.g. the fake server)
   --seed N                   simulator seed
@@ -27,7 +28,14 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --force                    rewrite partitions already complete
   --extended-hours           keep pre/post-market minutes
   --config FILE              YAML config (default config/default.yaml)
-  --log-level LEVEL --log-json`;
+  --log-level LEVEL --log-json
+
+options (with --datasets ...,options; the underlying's equity bars must be in the lake):
+  --underlyings SPY          whose options (default SPY)
+  --calls N --puts N         strikes above / at-or-below the day's open (default 2 + 2)
+  --strike-increment X       strike grid, dollars (default 1)
+  --expiry CONVENTION        same_day | next_trading_day | next_friday | fixed | nearest_listed
+  --fixed-expiry YYYY-MM-DD  the expiry for --expiry fixed`;
 
 await runTask(USAGE, async () => {
   const { values: f } = parseFlags(Deno.args, {
@@ -45,6 +53,12 @@ await runTask(USAGE, async () => {
     config: { type: "string" },
     "log-level": { type: "string" },
     "log-json": { type: "boolean" },
+    underlyings: { type: "string" },
+    calls: { type: "string" },
+    puts: { type: "string" },
+    "strike-increment": { type: "string" },
+    expiry: { type: "string" },
+    "fixed-expiry": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (f.help) {
@@ -67,6 +81,14 @@ await runTask(USAGE, async () => {
       concurrency: intFlag("concurrency", f.concurrency),
       force: f.force,
       extendedHours: f["extended-hours"],
+    },
+    options: {
+      underlyings: list(f.underlyings),
+      calls: intFlag("calls", f.calls),
+      puts: intFlag("puts", f.puts),
+      strikeIncrement: numFlag("strike-increment", f["strike-increment"]),
+      expiry: f.expiry,
+      fixedExpiry: f["fixed-expiry"],
     },
   });
   useSecrets(config);

@@ -27,3 +27,13 @@ export {
   type WrittenPartition,
 } from "./run_jobs.ts";
 export { backfill, type BackfillOptions, type BackfillResult } from "./backfill.ts";
+export {
+  contractsJob,
+  openFromLake,
+  optionBarsJob,
+  planOptions,
+  selectContracts,
+  type Selection,
+  type SelectionRules,
+} from "./options.ts";
+export { emptySummary, mergeSummaries } from "./backfill.ts";

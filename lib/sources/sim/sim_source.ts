@@ -11,6 +11,7 @@ import type { MinuteBarsOptions, Source } from "../source.ts";
 import { equityBars } from "./_intraday.ts";
 import { indexBars, vixBars } from "./_index.ts";
 import { simNews } from "./_news.ts";
+import { simOptionContracts } from "./_chain.ts";
 
 /** Options for {@linkcode createSimSource}. */
 export interface SimSourceOptions {
@@ -56,13 +57,9 @@ export function createSimSource(options: SimSourceOptions = {}): Source {
       } else bars = equityBars(seed, ticker, date, window);
       return Promise.resolve(bars);
     },
-    optionContracts(underlying, date) {
+    optionContracts(underlying, date, opts = {}) {
       sessionOf(underlying, date);
-      return Promise.reject(
-        new RangeError(
-          `The simulator has no option chain yet: cannot list ${underlying} contracts`,
-        ),
-      );
+      return Promise.resolve(simOptionContracts(seed, underlying, date, opts));
     },
     news(ticker, date) {
       sessionOf(ticker, date);
