@@ -91,7 +91,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const fromEnv: Record<string, unknown> = {};
   const dotenv = dotenvText === null ? {} : parseDotenv(dotenvText);
   for (const [name, path] of Object.entries(ENV_VARS)) {
-    const value = env[name] ?? dotenv[name];
+    const value = env[name] || dotenv[name];
     if (value !== undefined && value !== "") setPath(fromEnv, path, value);
   }
   const input = mergeDeep(mergeDeep(fromFile, fromEnv), overrides);
