@@ -5,22 +5,10 @@ import { mulberry32 } from "../calendar/_prng.ts";
 import { filesUnder, runTask, taskCommand } from "./_run.ts";
 
 // 2 months of SPY, QQQ and I:VIX: 3 x 39 = 117 partitions
-const ARGS = [
-  "--source",
-  "sim",
-  "--seed",
-  "42",
-  "--symbols",
-  "SPY,QQQ",
-  "--indices",
-  "I:VIX",
-  "--from",
-  "2025-01-02",
-  "--to",
-  "2025-02-28",
-  "--concurrency",
-  "4",
-];
+const ARGS = (
+  "--source sim --seed 42 --symbols SPY,QQQ --indices I:VIX --from 2025-01-02 --to 2025-02-28 " +
+  "--concurrency 4"
+).split(" ");
 const TOTAL = 117;
 const KILLS = 6;
 
