@@ -12,6 +12,7 @@ import { equityBars } from "./_intraday.ts";
 import { indexBars, vixBars } from "./_index.ts";
 import { simNews } from "./_news.ts";
 import { simOptionContracts } from "./_chain.ts";
+import { simOptionBars } from "./_options.ts";
 
 /** Options for {@linkcode createSimSource}. */
 export interface SimSourceOptions {
@@ -53,9 +54,8 @@ export function createSimSource(options: SimSourceOptions = {}): Source {
       let bars: MinuteBar[];
       if (ticker === "I:VIX") bars = vixBars(seed, date, window);
       else if (ticker.startsWith("I:")) bars = indexBars(seed, ticker, date, window);
-      else if (ticker.startsWith("O:")) {
-        throw new RangeError(`The simulator has no option chain yet: cannot simulate ${ticker}`);
-      } else bars = equityBars(seed, ticker, date, window);
+      else if (ticker.startsWith("O:")) bars = simOptionBars(seed, ticker, date, window);
+      else bars = equityBars(seed, ticker, date, window);
       return bars;
     },
     // deno-lint-ignore require-await -- async so that a bad date rejects, never throws

@@ -1,0 +1,148 @@
+/**
+ * Polars adapter: implied volatility and Greeks as DataFrame columns.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { allocateColumns, blackScholesKernel } from "./_bs_kernel.ts";
+import { floatColumn, rightColumn } from "./_columns.ts";
+import { impliedVolKernel } from "./_iv_kernel.ts";
+import { IV_STATUS } from "./iv_status.ts";
+
+/** Column names (and constant rates) read by {@link withGreeks}. */
+export interface WithGreeksOptions {
+  /** Right column: strings "call"/"put" or integers 1/−1. @default "right" */
+  right?: string;
+  /** Option price column (per share), e.g. a close or a mid. @default "price" */
+  price?: string;
+  /** Underlying price column. @default "spot" */
+  spot?: string;
+  /** Strike column. @default "strike" */
+  strike?: string;
+  /** Time to expiry in years column (see `yearsToExpiry`). @default "t_years" */
+  tYears?: string;
+  /** Rate as a decimal: a constant, or the name of a column. @default 0 */
+  rate?: number | string;
+  /** Dividend yield as a decimal: a constant, or the name of a column. @default 0 */
+  dividendYield?: number | string;
+}
+
+const WHAT = "Greeks for a DataFrame";
+
+function floats(df: pl.DataFrame, name: string): Float64Array {
+  if (!df.columns.includes(name)) {
+    throw new RangeError(
+      `Cannot compute ${WHAT}: column "${name}" not found (columns: ${df.columns.join(", ")})`,
+    );
+  }
+  const s = df.select(pl.col(name).cast(pl.Float64).fillNull(NaN).alias(name)).getColumn(name);
+  return s.toTypedArray() as Float64Array;
+}
+
+function numberOrColumn(df: pl.DataFrame, value: number | string, n: number): Float64Array {
+  return typeof value === "string" ? floats(df, value) : floatColumn(WHAT, "rate", value, n);
+}
+
+/**
+ * Adds implied volatility and Greeks (evaluated at that implied volatility) to a frame of
+ * option prices. New columns, all Float64 except `iv_status`:
+ *
+ * - `iv`: implied volatility per √year as a decimal (0.2 = 20%); null unless `iv_status` is "ok".
+ * - `iv_status`: "ok", "below_intrinsic", "above_max", "zero_time" or "bad_input" (see `IV_STATUS`).
+ * - `delta` (∂V/∂S, includes e^{−qT}), `gamma` (∂²V/∂S²).
+ * - `theta_day`: value change per calendar day as time passes (θ per year / 365).
+ * - `vega_pct`: value change per vol point (∂V/∂σ / 100); `rho_pct`: per rate point (∂V/∂r / 100).
+ * - `vanna` (∂delta/∂σ per 1.0 of vol), `charm` (∂delta/∂t per year as time passes),
+ *   `vomma` (∂vega/∂σ, per 1.0 of vol squared).
+ *
+ * The Greeks are null wherever `iv` is. Existing columns with these names are replaced.
+ * The maths runs on Float64Array columns (`impliedVol`, `blackScholes` kernels); only the
+ * unwrapping and wrapping touch Polars.
+ *
+ * @param df Frame with right, price, spot, strike and time-to-expiry columns.
+ * @param options Column names and rates.
+ * @returns A new DataFrame with the columns above added.
+ * @throws {RangeError} If a named column is missing.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { withGreeks } from "./with_greeks.ts";
+ * import assert from "node:assert/strict";
+ * const df = pl.DataFrame({ right: ["call", "call"], price: [4.759422392871532, 1], spot: [42, 42], strike: [40, 40], t_years: [0.5, 0.5] });
+ * const out = withGreeks(df, { rate: 0.1 });
+ * assert.deepEqual(out.getColumn("iv_status").toArray(), ["ok", "below_intrinsic"]);
+ * assert.ok(Math.abs(Number(out.getColumn("iv").toArray()[0]) - 0.2) < 1e-13);
+ * assert.equal(out.getColumn("delta").toArray()[1], null);
+ * ```
+ */
+export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): pl.DataFrame {
+  const {
+    right = "right",
+    price = "price",
+    spot = "spot",
+    strike = "strike",
+    tYears = "t_years",
+    rate = 0,
+    dividendYield = 0,
+  } = options;
+  const n = df.height;
+  if (!df.columns.includes(right)) floats(df, right); // throws the missing-column error
+  const rightValues = df.getColumn(right);
+  const codes = rightColumn(
+    WHAT,
+    rightValues.dtype.equals(pl.String) ? rightValues.toArray() as string[] : floats(df, right),
+    n,
+  );
+  const cols = {
+    price: floats(df, price),
+    spot: floats(df, spot),
+    strike: floats(df, strike),
+    tYears: floats(df, tYears),
+    rate: numberOrColumn(df, rate, n),
+    q: numberOrColumn(df, dividendYield, n),
+  };
+  const vol = new Float64Array(n);
+  const status = new Uint8Array(n);
+  impliedVolKernel(
+    n,
+    codes,
+    cols.price,
+    cols.spot,
+    cols.strike,
+    cols.tYears,
+    cols.rate,
+    cols.q,
+    vol,
+    status,
+  );
+  const g = allocateColumns(n);
+  blackScholesKernel(n, codes, cols.spot, cols.strike, cols.tYears, cols.rate, cols.q, vol, g);
+  const series = (name: string, values: Float64Array) => pl.Series(name, values, pl.Float64);
+  const added = [
+    series("iv", vol),
+    pl.Series("iv_status", Array.from(status, (c) => IV_STATUS[c]), pl.String),
+    series("delta", g.delta),
+    series("gamma", g.gamma),
+    series("theta_day", g.theta.map((v) => v / 365)),
+    series("vega_pct", g.vega.map((v) => v / 100)),
+    series("rho_pct", g.rho.map((v) => v / 100)),
+    series("vanna", g.vanna),
+    series("charm", g.charm),
+    series("vomma", g.vomma),
+  ];
+  const floatNames = [
+    "iv",
+    "delta",
+    "gamma",
+    "theta_day",
+    "vega_pct",
+    "rho_pct",
+    "vanna",
+    "charm",
+    "vomma",
+  ];
+  return df.withColumns(...added).withColumns(
+    ...floatNames.map((name) => pl.col(name).fillNan(null).alias(name)),
+  );
+}

@@ -1,0 +1,50 @@
+import type { Deps } from "./_deps.ts";
+import { type ClientCall, type Outcome, sendViaClient, sendViaFetch } from "./_transport.ts";
+import { redactSecret } from "./_redact_secret.ts";
+
+/** A page to fetch: the first through client-js, later ones by their `next_url`. */
+export type PageRequest = { kind: "client"; call: ClientCall } | { kind: "next"; url: string };
+
+/** An attempt's outcome, with timeouts told apart from other failures. */
+export type AttemptOutcome = Outcome | { kind: "timeout"; url: string | null };
+
+/**
+ * Makes one HTTP attempt with a `timeoutMs` deadline covering the whole body. Throws the
+ * caller's abort reason if `signal` aborts.
+ */
+export async function attempt(
+  deps: Deps,
+  page: PageRequest,
+  signal?: AbortSignal,
+): Promise<AttemptOutcome> {
+  const timer = new AbortController();
+  const id = setTimeout(
+    () => timer.abort(new DOMException("Polygon request timed out", "TimeoutError")),
+    deps.timeoutMs,
+  );
+  const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
+  const startMs = performance.now();
+  try {
+    let outcome: Outcome;
+    try {
+      outcome = page.kind === "client"
+        ? await sendViaClient(page.call, combined)
+        : await sendViaFetch(page.url, combined);
+    } catch (e) {
+      throw new TypeError(redactSecret((e as Error).message, deps.apiKey));
+    }
+    signal?.throwIfAborted();
+    const result: AttemptOutcome = outcome.kind === "failed" && timer.signal.aborted
+      ? { kind: "timeout", url: outcome.url }
+      : outcome;
+    if (deps.logger.debug) {
+      const url = result.url ? redactSecret(result.url, deps.apiKey) : "(no URL)";
+      const what = result.kind === "response" ? `HTTP ${result.status}` : result.kind;
+      const ms = Math.round(performance.now() - startMs);
+      deps.logger.debug(`GET ${url} -> ${what} in ${ms} ms`);
+    }
+    return result;
+  } finally {
+    clearTimeout(id);
+  }
+}

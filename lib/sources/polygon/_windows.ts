@@ -1,0 +1,44 @@
+import { isTradingDay, nyToUtcMs, previousTradingDay, session } from "../../calendar/mod.ts";
+
+/** A half-open UTC interval `[startMs, endMs)`. */
+export interface Window {
+  startMs: number;
+  endMs: number;
+}
+
+/** The calendar date `n` days after `date`. */
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * The minutes a trading date's bars may start in: the regular session (09:30–16:00 New York,
+ * 13:00 on early closes), or 04:00–20:00 New York with `extendedHours`.
+ *
+ * @throws {RangeError} When the exchange is closed on `date`, or for a malformed date.
+ */
+export function barWindow(ticker: string, date: string, extendedHours: boolean): Window {
+  const s = session(date);
+  if (!s) {
+    throw new RangeError(`Cannot fetch ${ticker} minute bars for ${date}: the exchange is closed`);
+  }
+  if (!extendedHours) return { startMs: s.openMs, endMs: s.closeMs };
+  return { startMs: nyToUtcMs(date, 4), endMs: nyToUtcMs(date, 20) };
+}
+
+/**
+ * The publication window of a trading date's news: from the New York midnight that ends
+ * the previous trading date to the one that ends `date` (weekend news belongs to Monday).
+ *
+ * @throws {RangeError} When `date` is not a trading date, or for a malformed date.
+ */
+export function newsWindow(ticker: string, date: string): Window {
+  if (!isTradingDay(date)) {
+    throw new RangeError(`Cannot fetch ${ticker} news for ${date}: the exchange is closed`);
+  }
+  return {
+    startMs: nyToUtcMs(addDays(previousTradingDay(date), 1), 0),
+    endMs: nyToUtcMs(addDays(date, 1), 0),
+  };
+}
