@@ -50,3 +50,17 @@ export async function filesUnder(dir: string): Promise<string[]> {
   await walk(dir, "");
   return out.sort();
 }
+
+/** Partitions listed in the equity and index manifests of a lake (0 when none). */
+export async function manifestCount(lake: string): Promise<number> {
+  let n = 0;
+  for (const dataset of ["equity_minute", "index_minute"]) {
+    try {
+      const m = JSON.parse(await Deno.readTextFile(`${lake}/${dataset}/_manifest.json`));
+      n += Object.keys(m.partitions).length;
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    }
+  }
+  return n;
+}

@@ -2,7 +2,7 @@
 // the lake it ends with must be byte-identical to one written without interruption.
 import assert from "node:assert/strict";
 import { mulberry32 } from "../calendar/_prng.ts";
-import { filesUnder, runTask, taskCommand } from "./_run.ts";
+import { filesUnder, manifestCount, runTask, taskCommand } from "./_run.ts";
 
 // 2 months of SPY, QQQ and I:VIX: 3 x 39 = 117 partitions
 const ARGS = (
@@ -11,19 +11,6 @@ const ARGS = (
 ).split(" ");
 const TOTAL = 117;
 const KILLS = 6;
-
-async function manifestCount(lake: string): Promise<number> {
-  let n = 0;
-  for (const dataset of ["equity_minute", "index_minute"]) {
-    try {
-      const m = JSON.parse(await Deno.readTextFile(`${lake}/${dataset}/_manifest.json`));
-      n += Object.keys(m.partitions).length;
-    } catch (e) {
-      if (!(e instanceof Deno.errors.NotFound)) throw e;
-    }
-  }
-  return n;
-}
 
 /**
  * Starts a backfill and SIGKILLs it `delayMs` after it has written its first new partition

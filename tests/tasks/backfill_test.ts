@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { filesUnder, runTask } from "./_run.ts";
+import { filesUnder, manifestCount, runTask, taskCommand } from "./_run.ts";
 
 const DATA = fileURLToPath(new URL("../../../shared/data/alphavantage-2019/", import.meta.url));
 
@@ -150,5 +150,38 @@ Deno.test("deno task backfill exits 2 for bad flags: unknown, missing, malformed
     assert.ok(r.stderr.startsWith(first), `${args.join(" ")}:\n${r.stderr}`);
   }
   assert.deepEqual(await filesUnder(dir), []);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("Ctrl-C stops a backfill between partitions: exit 130, interrupted, resumable", async () => {
+  const dir = await tempDir();
+  const args = ["--source", "sim", "--from", "2024-01-02", "--to", "2024-12-31"];
+  const child = taskCommand("backfill", args, { env: { STRIKELAB_DATA_DIR: dir } }).spawn();
+  const output = child.output();
+  while (await manifestCount(`${dir}/lake`) < 10) await new Promise((r) => setTimeout(r, 5));
+  child.kill("SIGINT");
+  const out = await output;
+  const stdout = new TextDecoder().decode(out.stdout);
+  assert.equal(out.code, 130, new TextDecoder().decode(out.stderr));
+  assert.match(stdout, /^backfill 2024-01-02\.\.2024-12-31 \(sim\): interrupted$/m);
+  const written = Number(
+    /partitions: 504 planned, (\d+) written, 0 skipped, 0 failed/.exec(stdout)![1],
+  );
+  assert.ok(written >= 10 && written < 504, `${written} written`);
+  assert.match(
+    new TextDecoder().decode(out.stderr),
+    /^warn: stopping after the partitions under way \(Ctrl-C again to quit at once\)$/m,
+  );
+  const record = JSON.parse(await Deno.readTextFile(/run record: (.*)$/m.exec(stdout)![1]));
+  assert.equal(record.status, "interrupted");
+  assert.equal(record.outputs.length, written);
+  // every partition the manifest lists is there; the rest follows on the next run
+  assert.equal(await manifestCount(`${dir}/lake`), written);
+  const resumed = await runTask("backfill", args, { env: { STRIKELAB_DATA_DIR: dir } });
+  assert.equal(resumed.code, 0);
+  assert.match(
+    resumed.stdout,
+    new RegExp(`partitions: 504 planned, ${504 - written} written, ${written} skipped, 0 failed`),
+  );
   await Deno.remove(dir, { recursive: true });
 });
