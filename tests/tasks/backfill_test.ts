@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { filesUnder, manifestCount, runTask, taskCommand } from "./_run.ts";
 
-const DATA = fileURLToPath(new URL("../../../shared/data/alphavantage-2019/", import.meta.url));
+const DATA = "../shared/data/alphavantage-2019/"; // as config/examples/replay.yaml names it
 
 async function tempDir(): Promise<string> {
   return await Deno.makeTempDir({ prefix: "strikelab-task-test-" });
@@ -37,11 +36,7 @@ Deno.test("deno task backfill prints the summary and its run record, and exits 0
 
 Deno.test("deno task backfill exits 1 and lists the failed partitions when some fail", async () => {
   const dir = await tempDir();
-  const config = `${dir}/replay.yaml`;
-  await Deno.writeTextFile(
-    config,
-    `source:\n  name: replay\n  replay:\n    stamp: end\n    files:\n      SPY: ${DATA}SPY_1min.csv\n      "I:VIX": ${DATA}VIX_1min.csv\n`,
-  );
+  const config = "config/examples/replay.yaml"; // relative to the repository root
   // the files end on Friday 2019-02-15; Tuesday 2019-02-19 has no rows
   const r = await runTask("backfill", [
     "--config",

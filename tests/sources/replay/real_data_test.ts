@@ -13,6 +13,17 @@ const DATA = new URL("../../../../shared/data/alphavantage-2019/", import.meta.u
 const SPY_CSV = fileURLToPath(new URL("SPY_1min.csv", DATA));
 const VIX_CSV = fileURLToPath(new URL("VIX_1min.csv", DATA));
 const DATES = ["2019-02-11", "2019-02-12", "2019-02-13", "2019-02-14", "2019-02-15"];
+const README = new URL("../../../README.md", import.meta.url);
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** The first code block of a language in the README's "Lake and data layout" section. */
+async function readmeSnippet(lang: string): Promise<string> {
+  const text = await Deno.readTextFile(README);
+  const section = text.slice(text.indexOf("## Lake and data layout"));
+  const m = new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(section);
+  assert.ok(m, `no ${lang} block in the README's lake section`);
+  return m[1];
+}
 
 interface Row {
   ts: number;
@@ -43,8 +54,9 @@ async function expected(path: string): Promise<Row[]> {
   }).reverse();
 }
 
+/** Replays the files into `<temp>/data/lake` (the README's snippets read `data/lake`). */
 async function replayIntoLake(): Promise<string> {
-  const root = await Deno.makeTempDir({ prefix: "strikelab-replay-lake-" });
+  const root = `${await Deno.makeTempDir({ prefix: "strikelab-replay-lake-" })}/data/lake`;
   const source = createReplaySource({
     files: { SPY: SPY_CSV, "I:VIX": VIX_CSV },
     stamp: "end",
@@ -87,7 +99,7 @@ Deno.test("replayed SPY and VIX minutes read back from the lake equal the CSV va
     perDay.getColumn("first").cast(pl.Int64).toArray().map(Number),
     DATES.map((d) => Date.parse(`${d}T14:30:00Z`)),
   );
-  await Deno.remove(root, { recursive: true });
+  await Deno.remove(root.slice(0, -"/data/lake".length), { recursive: true });
 });
 
 Deno.test("replayed VIX keeps its missing minutes missing and has no volume", async () => {
@@ -105,22 +117,19 @@ Deno.test("replayed VIX keeps its missing minutes missing and has no volume", as
   const first12 = vix.filter(pl.col("date").cast(pl.Utf8).eq(pl.lit("2019-02-12"))).getColumn("ts")
     .cast(pl.Int64).min();
   assert.equal(Number(first12), Date.UTC(2019, 1, 12, 14, 32));
-  await Deno.remove(root, { recursive: true });
+  await Deno.remove(root.slice(0, -"/data/lake".length), { recursive: true });
 });
 
-Deno.test("DuckDB reads the replayed lake with hive partitioning: I:VIX decoded, dates, prices", async () => {
+Deno.test("the README's DuckDB query reads the replayed lake: I:VIX decoded, dates, prices", async () => {
   const root = await replayIntoLake();
   const db = await DuckDBInstance.create(":memory:");
   const con = await db.connect();
   try {
-    const sql = `
-      SELECT symbol, CAST(date AS VARCHAR) AS day, epoch_ms(ts) AS ts_ms, close, volume
-      FROM read_parquet('${root}/*/*/*/*.parquet', hive_partitioning = true)
-      ORDER BY symbol, ts_ms`;
+    const sql = (await readmeSnippet("sql")).replaceAll("data/lake", root);
     const rows = (await con.runAndReadAll(sql)).getRowObjectsJS() as {
       symbol: string;
-      day: string;
-      ts_ms: bigint;
+      date: Date;
+      ts: Date;
       close: number;
       volume: number | null;
     }[];
@@ -129,16 +138,42 @@ Deno.test("DuckDB reads the replayed lake with hive partitioning: I:VIX decoded,
     const spy = rows.filter((r) => r.symbol === "SPY");
     assert.deepEqual([vix.length, spy.length], [1923, 1950]);
     const [wantVix, wantSpy] = [await expected(VIX_CSV), await expected(SPY_CSV)];
-    assert.deepEqual(vix.map((r) => Number(r.ts_ms)), wantVix.map((r) => r.ts));
+    assert.deepEqual(vix.map((r) => r.ts.getTime()), wantVix.map((r) => r.ts));
     assert.deepEqual(vix.map((r) => r.close), wantVix.map((r) => r.close));
     assert.ok(vix.every((r) => r.volume === null));
     assert.deepEqual(spy.map((r) => r.close), wantSpy.map((r) => r.close));
     assert.deepEqual(spy.map((r) => r.volume), wantSpy.map((r) => r.volume));
-    assert.deepEqual([...new Set(spy.map((r) => r.day))], DATES);
-    assert.equal(spy[0].day, "2019-02-11");
+    const days = [...new Set(spy.map((r) => r.date.toISOString().slice(0, 10)))];
+    assert.deepEqual(days, DATES);
   } finally {
     con.closeSync();
     db.closeSync();
   }
-  await Deno.remove(root, { recursive: true });
+  await Deno.remove(root.slice(0, -"/data/lake".length), { recursive: true });
+});
+
+Deno.test("the README's Polars snippet reads the replayed VIX with its symbol and date", async () => {
+  const root = await replayIntoLake();
+  const cwd = root.slice(0, -"/data/lake".length);
+  const code = `${await readmeSnippet("ts")}
+console.log(JSON.stringify({
+  height: vix.height,
+  symbols: vix.getColumn("symbol").unique().toArray(),
+  date: String(vix.getColumn("date").dtype),
+  first: vix.sort("ts").getColumn("close").get(0),
+}));`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--config", `${ROOT}deno.json`, code],
+    cwd,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(out.stdout)), {
+    height: 1923,
+    symbols: ["I:VIX"],
+    date: "DataType(Date)",
+    first: (await expected(VIX_CSV))[0].close,
+  });
+  await Deno.remove(cwd, { recursive: true });
 });
