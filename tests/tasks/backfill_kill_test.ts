@@ -13,13 +13,12 @@ const TOTAL = 117;
 const KILLS = 6;
 
 /**
- * Starts a backfill and SIGKILLs it `delayMs` after it has written its first new partition
- * (seen in the manifests), so that the kill lands while partitions are being written.
- * Returns the manifest count after the kill, or null when the run ended before the kill.
+ * Starts a backfill and SIGKILLs it `delayMs` after the manifests list `target` partitions,
+ * so that the kill lands while partitions are being written. Returns the manifest count
+ * after the kill, or null when the run ended before the kill.
  */
-async function killMidRun(dataDir: string, delayMs: number): Promise<number | null> {
+async function killMidRun(dataDir: string, target: number, delayMs: number) {
   const lake = `${dataDir}/lake`;
-  const before = await manifestCount(lake);
   const child = taskCommand("backfill", ARGS, {
     env: { STRIKELAB_DATA_DIR: dataDir },
     stdout: "null",
@@ -27,7 +26,7 @@ async function killMidRun(dataDir: string, delayMs: number): Promise<number | nu
   const drained = child.stderr.pipeTo(new WritableStream());
   let ended = false;
   child.status.then(() => (ended = true));
-  while (!ended && await manifestCount(lake) === before) {
+  while (!ended && await manifestCount(lake) < target) {
     await new Promise((r) => setTimeout(r, 2));
   }
   await new Promise((r) => setTimeout(r, delayMs));
@@ -47,16 +46,20 @@ Deno.test("backfill killed with SIGKILL 6 times and resumed ends with the same l
   const killed = await Deno.makeTempDir({ prefix: "strikelab-kill-run-" });
   const ref = await runTask("backfill", ARGS, { env: { STRIKELAB_DATA_DIR: reference } });
   assert.equal(ref.code, 0, ref.stderr);
-  const workMs = 1000 * Number(/elapsed: ([\d.]+) s/.exec(ref.stdout)![1]);
+  const msPerPartition = 1000 * Number(/elapsed: ([\d.]+) s/.exec(ref.stdout)![1]) / TOTAL;
 
-  // each kill lands at a seeded moment within 1/9 of the whole work after the run's first
-  // new partition: six of them spread over the run and stop well before its end
+  // each kill waits for a seeded number of new partitions (at most a share of what is left,
+  // so six kills fit before the end), then a seeded fraction of a partition's time, so that
+  // kills land in every phase of a write: temp file, fsync, rename, manifest
   const rand = mulberry32(0x5eed);
   const counts: number[] = [];
   let tempFilesLeft = 0;
   for (let attempt = 0; counts.length < KILLS; attempt++) {
     assert.ok(attempt < 2 * KILLS, `only ${counts.length} kills landed mid-run`);
-    const count = await killMidRun(killed, rand() * (workMs / (1.5 * KILLS)));
+    const before = counts.at(-1) ?? 0;
+    const share = Math.floor((TOTAL - before) / (KILLS - counts.length + 1));
+    const target = before + 1 + Math.floor(rand() * share);
+    const count = await killMidRun(killed, target, rand() * Math.min(10, 2 * msPerPartition));
     if (count === null) continue;
     counts.push(count);
     const left = (await filesUnder(`${killed}/lake`)).filter((f) => f.endsWith(".tmp"));
