@@ -17,7 +17,7 @@ export async function backfillInTerminal(config: Config, command: string[]): Pro
     json: config.log.json,
     secrets: secretsOf(config),
   });
-  const source = createSource(config);
+  const source = createSource(config, { logger: log });
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {

@@ -23,6 +23,7 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --datasets equity,index    any of equity, index, options, news (default equity,index)
   --source NAME              auto|sim|polygon|replay; auto = polygon when POLYGON_API_KEY is set
   --base-url URL             Polygon base URL (e.g. the fake server)
+  --rate-limit N             Polygon requests a minute (free tier: 5)
   --seed N                   simulator seed
   --concurrency N            partitions at once
   --force                    rewrite partitions already complete
@@ -46,6 +47,7 @@ await runTask(USAGE, async () => {
     datasets: { type: "string" },
     source: { type: "string" },
     "base-url": { type: "string" },
+    "rate-limit": { type: "string" },
     seed: { type: "string" },
     concurrency: { type: "string" },
     force: { type: "boolean" },
@@ -70,7 +72,10 @@ await runTask(USAGE, async () => {
     source: {
       name: f.source,
       sim: { seed: intFlag("seed", f.seed) },
-      polygon: { baseUrl: f["base-url"] },
+      polygon: {
+        baseUrl: f["base-url"],
+        rateLimitPerMinute: intFlag("rate-limit", f["rate-limit"]),
+      },
     },
     backfill: {
       from: f.from,

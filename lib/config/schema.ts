@@ -6,6 +6,12 @@
  */
 import { z } from "zod";
 import { EXPIRY_CONVENTIONS } from "../market/select_expiry.ts";
+import {
+  SCAN_DEFAULTS,
+  SCAN_DIRECTIONS,
+  SCAN_PRICES,
+  SCAN_REFERENCES,
+} from "../scanner/options.ts";
 import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
 
 /** Where the lake and run records live. */
@@ -103,6 +109,30 @@ export const OptionsSchema = z.strictObject({
   path: ["fixedExpiry"],
 }).refine((o) => o.calls + o.puts > 0, { error: "selects no contract: calls + puts must be > 0" });
 
+/** `deno task scan`: option move events (definitions in `lib/scanner/scan.ts`). */
+export const ScanSchema = z.strictObject({
+  /** Underlyings whose options are scanned. */
+  underlyings: z.array(ticker).min(1).default(["SPY"]),
+  /** First trading date (inclusive); required to run a scan. */
+  from: isoDate.nullable().default(null),
+  /** Last trading date (inclusive); required to run a scan. */
+  to: isoDate.nullable().default(null),
+  /** The move that counts, as a fraction of the reference (0.2 = 20%). */
+  threshold: numIn(0.001, 10).default(SCAN_DEFAULTS.threshold),
+  /** open (first traded price of the day) | rolling_low | rolling_high (previous N minutes). */
+  reference: oneOf(SCAN_REFERENCES).default(SCAN_DEFAULTS.reference),
+  /** N for the rolling references, minutes. */
+  windowMin: intIn(1, 390).default(SCAN_DEFAULTS.windowMin),
+  /** up | down | both. */
+  direction: oneOf(SCAN_DIRECTIONS).default(SCAN_DEFAULTS.direction),
+  /** Minutes without trades allowed inside an event. */
+  gapToleranceMin: intIn(0, 390).default(SCAN_DEFAULTS.gapToleranceMin),
+  /** high_low (high for up moves, low for down moves) | close. */
+  price: oneOf(SCAN_PRICES).default(SCAN_DEFAULTS.price),
+  /** auto: consolidated when it covers every option_minute partition of the range. */
+  dataset: oneOf(["auto", "option_minute", "consolidated"] as const).default("auto"),
+});
+
 /** The whole config. */
 export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
@@ -110,6 +140,7 @@ export const ConfigSchema = z.strictObject({
   source: SourceSchema.prefault({}),
   backfill: BackfillSchema.prefault({}),
   options: OptionsSchema.prefault({}),
+  scan: ScanSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

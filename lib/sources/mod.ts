@@ -1,6 +1,6 @@
 /**
- * Sources of market records: the `Source` interface, the simulator (`sim`) and CSV replay
- * (`replay`).
+ * Sources of market records: the `Source` interface, the simulator (`sim`), Polygon.io
+ * (`polygon`, with a local fake server) and CSV replay (`replay`).
  *
  * @example
  * ```ts
@@ -13,6 +13,7 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import { createPolygonSource } from "./polygon/mod.ts";
 import { createReplaySource } from "./replay/mod.ts";
 import { createSimSource } from "./sim/mod.ts";
 import type { Source } from "./source.ts";
@@ -26,6 +27,13 @@ export type {
 } from "./source.ts";
 export { createSimSource, type SimSourceOptions } from "./sim/mod.ts";
 export { createReplaySource, type ReplaySourceOptions } from "./replay/mod.ts";
+export * as polygon from "./polygon/mod.ts";
+
+/** Options for {@linkcode createSource}. */
+export interface CreateSourceOptions {
+  /** Where the polygon source reports retries (already redacted). */
+  logger?: { warn?: (message: string) => void; debug?: (message: string) => void };
+}
 
 /** The name of the source a config selects: `auto` is polygon with an API key, else sim. */
 export function sourceName(config: Config): "sim" | "polygon" | "replay" {
@@ -36,10 +44,9 @@ export function sourceName(config: Config): "sim" | "polygon" | "replay" {
 /**
  * The source a config selects.
  *
- * @throws {RangeError} for polygon without an API key, polygon in a build without it, or
- *   replay without files.
+ * @throws {RangeError} for polygon without an API key, or replay without files.
  */
-export function createSource(config: Config): Source {
+export function createSource(config: Config, options: CreateSourceOptions = {}): Source {
   const name = sourceName(config);
   if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
   if (name === "replay") {
@@ -56,5 +63,15 @@ export function createSource(config: Config): Source {
       "The polygon source needs an API key: set POLYGON_API_KEY (environment or .env)",
     );
   }
-  throw new RangeError("The polygon source is not part of this build yet: use --source sim");
+  const { apiKey, baseUrl, rateLimitPerMinute, maxRetries, timeoutMs, pageLimit } =
+    config.source.polygon;
+  return createPolygonSource({
+    apiKey,
+    baseUrl,
+    rateLimitPerMinute,
+    maxRetries,
+    timeoutMs,
+    pageLimit,
+    logger: options.logger,
+  });
 }

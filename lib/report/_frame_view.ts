@@ -1,0 +1,77 @@
+import { column, columnNames, isFrame } from "./_columns.ts";
+import type { Columns } from "./types.ts";
+
+/** What a table display shows: shape, types, and which rows were kept. */
+export interface FrameView {
+  rows: number;
+  names: string[];
+  types: string[];
+  /** Row indices shown, in order; a gap between `head` and `tail` means rows were cut. */
+  head: number[];
+  tail: number[];
+  /** Formatted cells per shown row (`head` rows then `tail` rows). */
+  cells: string[][];
+  /** Plain-language note on what was cut, e.g. "showing rows 1–5 and 96–100 of 100". */
+  note: string;
+}
+
+/** Builds the view of a table: first and last `maxRows / 2` rows when it is longer. */
+export function frameView(
+  table: Columns,
+  maxRows: number,
+  precision: number,
+  what: string,
+): FrameView {
+  if (!Number.isInteger(maxRows) || maxRows < 2) {
+    throw new RangeError(`Cannot build ${what}: maxRows must be an integer >= 2, got ${maxRows}`);
+  }
+  const names = columnNames(table);
+  const cols = names.map((n) => column(table, n, what));
+  const rows = cols.length === 0 ? (isFrame(table) ? table.height : 0) : cols[0].length;
+  const types = names.map((n, i) =>
+    isFrame(table) ? polarsType(table.getColumn(n).dtype) : inferType(cols[i])
+  );
+  const cut = rows > maxRows;
+  const headN = cut ? Math.ceil(maxRows / 2) : rows;
+  const head = range(0, headN);
+  const tail = cut ? range(rows - Math.floor(maxRows / 2), rows) : [];
+  const cells = [...head, ...tail].map((r) => cols.map((c) => formatCell(c[r], precision)));
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const note = cut
+    ? `showing rows 1–${fmt(headN)} and ${fmt(tail[0] + 1)}–${fmt(rows)} of ${fmt(rows)}`
+    : `showing all ${fmt(rows)} rows`;
+  return { rows, names, types, head, tail, cells, note };
+}
+
+/** Deterministic cell text: integers as is, other numbers to `precision` significant digits. */
+export function formatCell(v: unknown, precision: number): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "number") {
+    if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
+    return String(Number(v.toPrecision(precision)));
+  }
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().replace(".000Z", "Z");
+  }
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+function polarsType(dtype: unknown): string {
+  const s = String(dtype);
+  return (/^DataType\((.*)\)$/.exec(s)?.[1] ?? s).replace(/,\)$/, ")");
+}
+
+function inferType(values: unknown[]): string {
+  const kinds = new Set(
+    values.filter((v) => v !== null && v !== undefined).map((v) =>
+      v instanceof Date ? "Date" : typeof v
+    ),
+  );
+  if (kinds.size === 0) return "null";
+  return kinds.size === 1 ? [...kinds][0] : "mixed";
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+}

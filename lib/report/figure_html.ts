@@ -1,0 +1,46 @@
+import { escapeHtml, scriptSafeJson } from "./_json.ts";
+import type { Figure } from "./types.ts";
+
+/** Options for {@linkcode figureHtml}. */
+export interface FigureHtmlOptions {
+  /** Element id, unique on the page (letters, digits, `-`, `_`). */
+  id: string;
+  /** CSS height of the plot when the layout sets none. @default "480px" */
+  height?: string;
+}
+
+/**
+ * HTML for one figure: an empty `<div>`, the figure as inert JSON in a
+ * `<script type="application/json">`, and a one-line script that draws it with
+ * `window.Plotly`. It does not include plotly.js itself: pages add it once before the
+ * first figure (see {@linkcode reportPage} and {@linkcode createDisplay}). Without
+ * plotly.js the div says so instead of staying blank.
+ *
+ * @param figure A Plotly figure.
+ * @param options The element id (required) and the default height.
+ * @returns An HTML fragment.
+ * @throws {TypeError} When the id has characters other than letters, digits, `-`, `_`.
+ * @example
+ * ```ts
+ * import { figureHtml } from "./figure_html.ts";
+ * import assert from "node:assert/strict";
+ * const html = figureHtml({ data: [{ type: "bar", x: ["a"], y: [1] }], layout: {} }, { id: "f1" });
+ * assert.ok(html.startsWith('<div id="f1" class="strikelab-figure"'));
+ * ```
+ */
+export function figureHtml(figure: Figure, options: FigureHtmlOptions): string {
+  const { id, height = "480px" } = options;
+  if (!/^[A-Za-z][\w-]*$/.test(id)) {
+    throw new TypeError(`Cannot render figure: id must be letters, digits, - or _, got "${id}"`);
+  }
+  const style = figure.layout.height ? "" : ` style="height:${escapeHtml(height)}"`;
+  const config = { responsive: true, displaylogo: false, ...figure.config };
+  const json = scriptSafeJson({ data: figure.data, layout: figure.layout, config });
+  const draw = `(function(){var el=document.getElementById("${id}");` +
+    `var fig=JSON.parse(document.getElementById("${id}-json").textContent);` +
+    `if(window.Plotly){window.Plotly.newPlot(el,fig);}` +
+    `else{el.textContent="plotly.js is not loaded on this page, so this chart cannot be drawn.";}})();`;
+  return `<div id="${id}" class="strikelab-figure"${style}></div>` +
+    `<script type="application/json" id="${id}-json">${json}</script>` +
+    `<script>${draw}</script>`;
+}

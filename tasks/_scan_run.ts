@@ -1,0 +1,147 @@
+/**
+ * The I/O of `deno task scan`: choose the input dataset, read the lake, scan, write the
+ * `scan_events` partitions (one per scanned underlying and date, empty ones too, so a
+ * rescan replaces stale events), the CSV and the run record.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import pl from "nodejs-polars";
+import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
+import {
+  acquireLakeLock,
+  listPartitions,
+  Manifest,
+  partitionFile,
+  type PartitionId,
+  partitionKey,
+  scanLake,
+  writeFileAtomic,
+  writePartition,
+} from "../lib/lake/mod.ts";
+import {
+  codeRevision,
+  type HashedItem,
+  newRunId,
+  versions,
+  writeRunRecord,
+} from "../lib/run/mod.ts";
+import { CONTEXT_COLUMNS, scan, type ScanSummary, summarize } from "../lib/scanner/mod.ts";
+
+/** What a scan run did and where its outputs are. */
+export interface ScanRun {
+  dataset: "option_minute" | "consolidated";
+  /** Why that dataset (for the log). */
+  datasetNote: string;
+  partitions: number;
+  events: pl.DataFrame;
+  summary: ScanSummary;
+  csvPath: string;
+  recordPath: string;
+  elapsedMs: number;
+}
+
+const READ = ["ticker", "ts", "open", "high", "low", "close", "volume", "underlying", "date"];
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function chooseDataset(root: string, s: Config["scan"], range: object) {
+  const options = await listPartitions(root, "option_minute", range);
+  const consolidated = await listPartitions(root, "consolidated", range);
+  if (s.dataset !== "auto") return { dataset: s.dataset, note: "as configured" };
+  const have = new Set(consolidated.map((p) => `${p.value}/${p.date}`));
+  if (consolidated.length > 0 && options.every((p) => have.has(`${p.value}/${p.date}`))) {
+    return { dataset: "consolidated" as const, note: "consolidated covers the range" };
+  }
+  const note = consolidated.length > 0
+    ? `consolidated covers ${consolidated.length} of ${options.length} partitions`
+    : "no consolidated partitions";
+  return { dataset: "option_minute" as const, note };
+}
+
+async function inputHashes(root: string, parts: PartitionId[]): Promise<HashedItem[]> {
+  if (parts.length === 0) return [];
+  const manifest = await Manifest.open(root, parts[0].dataset);
+  return await Promise.all(parts.map(async (id) => {
+    const entry = manifest.get(partitionKey(id));
+    return {
+      partition: `${id.dataset}/${partitionKey(id)}`,
+      rows: entry?.rows,
+      sha256: entry?.sha256 ?? sha256(await Deno.readFile(`${root}/${partitionFile(id)}`)),
+    };
+  }));
+}
+
+/** Runs the scan `config.scan` describes (from and to must be set). */
+export async function runScan(config: Config, command: string[], out?: string): Promise<ScanRun> {
+  const started = Date.now(), t0 = performance.now();
+  const s = config.scan;
+  const root = `${config.data.dir}/lake`;
+  const range = { values: s.underlyings, from: s.from!, to: s.to! };
+  const { dataset, note } = await chooseDataset(root, s, range);
+  const parts = await listPartitions(root, dataset, range);
+  const lazy = await scanLake(root, dataset, range);
+  const wanted = [...READ, ...Object.values(CONTEXT_COLUMNS)];
+  const frame = await lazy.select(...lazy.columns.filter((c) => wanted.includes(c))).collect();
+  const events = scan(frame, s);
+  const summary = summarize(events, frame);
+  const outputs: HashedItem[] = [];
+  const release = await acquireLakeLock(root);
+  try {
+    const manifest = await Manifest.open(root, "scan_events");
+    for (const p of parts) {
+      const id: PartitionId = { dataset: "scan_events", value: p.value, date: p.date };
+      const mine = events.filter(
+        pl.col("underlying").eq(pl.lit(p.value)).and(
+          pl.col("date").eq(pl.lit(p.date).str.strptime(pl.Date, "%Y-%m-%d")),
+        ),
+      ).drop("underlying", "date");
+      const entry = await writePartition(root, id, mine);
+      await manifest.record(partitionKey(id), entry);
+      outputs.push({
+        partition: `scan_events/${partitionKey(id)}`,
+        rows: entry.rows,
+        sha256: entry.sha256,
+      });
+    }
+    await manifest.flush();
+  } finally {
+    await release();
+  }
+  const runId = newRunId("scan", started);
+  const csvPath = out ?? `${config.data.dir}/runs/${runId}/scan_events.csv`;
+  const csv = new TextEncoder().encode(String(
+    events.withColumns(pl.col(["trigger_ts", "end_ts", "peak_ts"]).cast(pl.Datetime("ms", "UTC")))
+      .writeCSV(),
+  ));
+  await writeFileAtomic(csvPath, csv);
+  outputs.push({ partition: csvPath, rows: events.height, sha256: sha256(csv) });
+  const elapsedMs = performance.now() - t0;
+  const recordPath = await writeRunRecord(config.data.dir, {
+    runId,
+    task: "scan",
+    command,
+    config: redactConfig(config),
+    code: await codeRevision(),
+    versions: await versions(),
+    seed: null,
+    inputs: await inputHashes(root, parts),
+    outputs,
+    timings: {
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(started + elapsedMs).toISOString(),
+      elapsedMs: Math.round(elapsedMs),
+    },
+    status: "ok",
+    summary: { dataset, ...summary.stats },
+  }, secretsOf(config));
+  return {
+    dataset,
+    datasetNote: note,
+    partitions: parts.length,
+    events,
+    summary,
+    csvPath,
+    recordPath,
+    elapsedMs,
+  };
+}
