@@ -9,7 +9,7 @@
 import type { MinuteBar } from "../../market/bars.ts";
 import { dailySeries, dayIndex } from "./_daily.ts";
 import { intradayPath, type PathWindow } from "./_intraday.ts";
-import { rngFor } from "./_random.ts";
+import { rngFor } from "../../random/mod.ts";
 
 const cents = (v: number) => Math.round(v * 100) / 100;
 

@@ -12,7 +12,7 @@ import type { MinuteBar } from "../../market/bars.ts";
 import { parseOptionTicker } from "../../market/parse_option_ticker.ts";
 import { equityBars, type PathWindow, uShape } from "./_intraday.ts";
 import { vixBars } from "./_index.ts";
-import { rngFor } from "./_random.ts";
+import { rngFor } from "../../random/mod.ts";
 
 /** The simulator's risk-free rate and dividend yield (continuous, per year). */
 export const SIM_RATE = 0.045, SIM_DIVIDEND_YIELD = 0.013;
