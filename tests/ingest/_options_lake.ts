@@ -17,9 +17,14 @@ export const RULES: SelectionRules = {
   listedHorizonDays: 45,
 };
 
-/** A new empty lake root; removed by the caller's `Deno.remove(root, { recursive: true })`. */
+/** A new lake root `<temporary folder>/lake`; {@linkcode removeLake} deletes both. */
 export async function tempLake(): Promise<string> {
   return `${await Deno.makeTempDir({ prefix: "strikelab-options-" })}/lake`;
+}
+
+/** Deletes a lake made by {@linkcode tempLake} with its temporary folder. */
+export async function removeLake(root: string): Promise<void> {
+  await Deno.remove(root.replace(/\/lake$/, ""), { recursive: true });
 }
 
 /** Runs the three phases of one day in order: the underlying's bars, contracts, option bars. */

@@ -19,6 +19,7 @@ import {
   fillDay,
   optionRows,
   readPartition,
+  removeLake,
   RULES,
   tempLake,
   wrapSource,
@@ -45,7 +46,7 @@ Deno.test("openFromLake() names the backfill that fills a missing equity partiti
       "No equity_minute partition for QQQ on 2025-03-04: backfill the underlying first (--datasets equity,options --symbols QQQ)",
     ),
   );
-  await Deno.remove(root, { recursive: true }).catch(() => {});
+  await removeLake(root);
 });
 
 Deno.test("openFromLake() reads the earliest minute's open even when rows are stored out of order", async () => {
@@ -68,7 +69,7 @@ Deno.test("openFromLake() reads the earliest minute's open even when rows are st
     barsFrame(bars, "sim"),
   );
   equal(await openFromLake(root, "SPY", DATE), 593.88);
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
 
 Deno.test("discoverContracts() refuses a closed date before reading the lake", async () => {
@@ -110,7 +111,7 @@ Deno.test("contractsJob() asks for strikes near the open and the exact expiry, s
   const listed = await sim.optionContracts("SPY", DATE, { expiryTo: DATE });
   const chosen = expectedTickers(open).map((t) => listed.find((c) => c.ticker === t)!);
   ok(df.frameEqual(contractsFrame(chosen, "sim")));
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
 
 Deno.test("contractsJob() with nearest_listed asks for every expiry up to listedHorizonDays ahead", async () => {
@@ -127,7 +128,7 @@ Deno.test("contractsJob() with nearest_listed asks for every expiry up to listed
   equal(asked[0].expiryTo, "2025-03-14");
   // the simulator lists daily expiries, so the nearest is the day itself
   ok(readPartition(root, CONTRACTS).getColumn("expiry").toArray().every((e) => e === DATE));
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
 
 Deno.test("contractsJob() stores only listed contracts and reports the missing one as a warning of the run", async () => {
@@ -150,7 +151,7 @@ Deno.test("contractsJob() stores only listed contracts and reports the missing o
     [c1, p1, p0],
   );
   equal(bars.failed, 0);
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
 
 Deno.test("an empty selection writes empty partitions with the lake's schemas and four warnings", async () => {
@@ -164,7 +165,7 @@ Deno.test("an empty selection writes empty partitions with the lake's schemas an
   equal(c.height + b.height, 0);
   deepEqual(schemaDrift(c.schema, DATASET_SCHEMAS.option_contracts!), []);
   deepEqual(schemaDrift(b.schema, DATASET_SCHEMAS.option_minute!), []);
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
 
 Deno.test("optionBarsJob() stores exactly the source's bars: no zero-filled minute, every bar valid", async () => {
@@ -192,7 +193,7 @@ Deno.test("optionBarsJob() stores exactly the source's bars: no zero-filled minu
   const keys = rows.map(([t, b]) => `${t} ${String(b.ts).padStart(15)}`);
   deepEqual(keys, [...keys].sort());
   deepEqual(df.getColumn("source").unique().toArray(), ["sim"]);
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
 
 Deno.test("optionBarsJob() without the day's contracts fails with a message naming the missing step", async () => {
@@ -202,7 +203,7 @@ Deno.test("optionBarsJob() without the day's contracts fails with a message nami
     partition: "option_minute/underlying=SPY/date=2025-03-04",
     error: "No option_contracts partition for SPY on 2025-03-04: run the contract selection first",
   }]);
-  await Deno.remove(root, { recursive: true }).catch(() => {});
+  await removeLake(root);
 });
 
 Deno.test("contractsJob() without the underlying's bars fails, naming the fix, and writes nothing", async () => {
@@ -217,7 +218,7 @@ Deno.test("contractsJob() without the underlying's bars fails, naming the fix, a
     (await filesUnder(root)).filter((f) => f.endsWith(".parquet")),
     [],
   );
-  await Deno.remove(root, { recursive: true }).catch(() => {});
+  await removeLake(root);
 });
 
 Deno.test("the option_minute partition is readable as one table with the contracts joined on ticker", async () => {
@@ -230,5 +231,5 @@ Deno.test("the option_minute partition is readable as one table with the contrac
   const rights = joined.groupBy("right").agg(pl.col("ticker").nUnique().alias("n")).sort("right");
   deepEqual(rights.toRecords(), [{ right: "call", n: 2 }, { right: "put", n: 2 }]);
   ok((await Deno.stat(fileOf(root, BARS))).size > 0);
-  await Deno.remove(root, { recursive: true });
+  await removeLake(root);
 });
