@@ -31,7 +31,11 @@ const USAGE = `usage: deno task discover --underlying SPY --date YYYY-MM-DD [opt
   --strike-increment X       strike grid in dollars
   --expiry CONVENTION        same_day | next_trading_day | next_friday | fixed | nearest_listed
   --fixed-expiry YYYY-MM-DD  the expiry for --expiry fixed
-  --source auto|sim|polygon --base-url URL --seed N --config FILE`;
+  --source auto|sim|polygon --base-url URL --rate-limit N --seed N --config FILE
+
+Writes the underlying's equity_minute partition for the date when the lake lacks it.
+Exit codes: 0 listed (contracts not listed are reported, not an error), 1 the source or
+lake failed, 2 bad flags or config, or a date the exchange is closed.`;
 
 await runTask(USAGE, async () => {
   const { values: f } = parseFlags(Deno.args, {
@@ -44,6 +48,7 @@ await runTask(USAGE, async () => {
     "fixed-expiry": { type: "string" },
     source: { type: "string" },
     "base-url": { type: "string" },
+    "rate-limit": { type: "string" },
     seed: { type: "string" },
     config: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -57,7 +62,10 @@ await runTask(USAGE, async () => {
     source: {
       name: f.source,
       sim: { seed: intFlag("seed", f.seed) },
-      polygon: { baseUrl: f["base-url"] },
+      polygon: {
+        baseUrl: f["base-url"],
+        rateLimitPerMinute: intFlag("rate-limit", f["rate-limit"]),
+      },
     },
     backfill: { from: f.date, to: f.date },
     options: {
