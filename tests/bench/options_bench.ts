@@ -6,6 +6,9 @@
 import assert from "node:assert/strict";
 import { type Config, loadConfig } from "@lib/config/mod.ts";
 import { backfill } from "@lib/ingest/mod.ts";
+import { writePiece } from "@lib/ingest/_staging.ts";
+import { barsFrame } from "@lib/lake/mod.ts";
+import { tradingDays } from "@lib/calendar/mod.ts";
 import { createLogger } from "@lib/run/mod.ts";
 import { createPolygonSource, startFakePolygon } from "@lib/sources/polygon/mod.ts";
 import { createSimSource, type Source } from "@lib/sources/mod.ts";
@@ -91,6 +94,33 @@ Deno.bench({
     await run(configFor(dir, s, ALL), source);
     b.end();
     await fake.close();
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+// The 84 contract-days' bars as frames, for the staging phase.
+const sim1 = createSimSource({ seed: 1 });
+const PIECES: [string, ReturnType<typeof barsFrame>][] = [];
+for (const date of tradingDays(FROM, TO)) {
+  const open = (await sim1.minuteBars("SPY", date))[0].open;
+  const k = Math.floor(open);
+  const yymmdd = date.slice(2).replaceAll("-", "");
+  for (const [right, strike] of [["P", k - 1], ["P", k], ["C", k + 1], ["C", k + 2]] as const) {
+    const ticker = `O:SPY${yymmdd}${right}00${strike}000`;
+    PIECES.push([ticker, barsFrame(await sim1.minuteBars(ticker, date), "sim", ticker)]);
+  }
+}
+
+Deno.bench({
+  name: "phase: staging the 84 contract-days (zstd Parquet, fsync, rename, folder fsync)",
+  group: "options",
+  n: 5,
+  warmup: 1,
+  async fn(b) {
+    const dir = await Deno.makeTempDir({ prefix: "strikelab-bench-options-" });
+    b.start();
+    for (const [ticker, frame] of PIECES) await writePiece(dir, ticker, { frame, quarantine: [] });
+    b.end();
     await Deno.remove(dir, { recursive: true });
   },
 });
