@@ -8,7 +8,7 @@
 export type NumberColumn = number | ArrayLike<number>;
 
 /** Option right: `"call"`/`"put"` for every row, or per row as codes (1 call, −1 put) or names. */
-export type RightColumn = "call" | "put" | ArrayLike<number> | ArrayLike<string>;
+export type RightColumn = "call" | "put" | ArrayLike<number> | readonly (string | null)[];
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return typeof value === "object" && value !== null && typeof (value as ArrayLike<unknown>)
