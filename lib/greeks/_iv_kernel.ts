@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fastExp } from "./_exp.ts";
 import { totalVolatility } from "./_total_vol.ts";
 import {
   IV_ABOVE_MAX,
@@ -57,19 +58,23 @@ export function impliedVolKernel(
       continue;
     }
     const x = Math.log(s / k) + (r - q) * t;
-    const beta = p * Math.exp(0.5 * (r + q) * t) / Math.sqrt(s * k);
+    const beta = p * fastExp(0.5 * (r + q) * t) / Math.sqrt(s * k);
     const ax = x < 0 ? -x : x;
+    const eh = fastExp(0.5 * ax); // e^{|x|/2} >= 1
+    const bMax = 1 / eh; // upper bound of the out-of-the-money normalised price
+    // In the money: subtract the normalised intrinsic value 2·sinh(|x|/2) = e^{|x|/2} − e^{−|x|/2}
+    // (absolute error ~ε, far below the rounding noise floor applied to it).
     const itm = w * x > 0;
-    const tv = itm ? beta - 2 * Math.sinh(0.5 * ax) : beta;
-    if (!(tv > (itm ? NOISE * (beta + Math.cosh(0.5 * ax)) : 0))) {
+    const tv = itm ? beta - (eh - bMax) : beta;
+    if (!(tv > (itm ? NOISE * (beta + eh) : 0))) {
       status[i] = IV_BELOW_INTRINSIC;
       continue;
     }
-    if (tv >= Math.exp(-0.5 * ax)) {
+    if (tv >= bMax) {
       status[i] = IV_ABOVE_MAX;
       continue;
     }
-    vol[i] = totalVolatility(-ax, tv) / Math.sqrt(t);
+    vol[i] = totalVolatility(-ax, tv, bMax) / Math.sqrt(t);
     status[i] = IV_OK;
   }
 }

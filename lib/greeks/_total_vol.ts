@@ -8,7 +8,11 @@
  * @module
  */
 import { type Guess, initialGuess, LOWER, UPPER, vegaLogSlope } from "./_guess.ts";
-import { normalisedBlack, normalisedBlackComplement, normalisedVega } from "./_normalised_black.ts";
+import {
+  normalisedBlackComplement,
+  normalisedBlackWithVega,
+  normalisedVega,
+} from "./_normalised_black.ts";
 
 /** Householder steps after the rational initial guess. */
 export const MAX_HOUSEHOLDER_STEPS = 2;
@@ -22,10 +26,10 @@ function householderStep(nu: number, h2: number, h3: number): number {
 }
 
 /**
- * s > 0 with b(x, s) = β, for x <= 0 and 0 < β < b_max = e^{x/2} (callers check bounds).
+ * s > 0 with b(x, s) = β, for x <= 0 and 0 < β < b_max = e^{x/2} (callers check bounds
+ * and pass b_max).
  */
-export function totalVolatility(x: number, beta: number): number {
-  const bMax = Math.exp(0.5 * x);
+export function totalVolatility(x: number, beta: number, bMax: number): number {
   initialGuess(x, beta, bMax, guess);
   let s = guess.s;
   const branch = guess.branch;
@@ -38,7 +42,7 @@ export function totalVolatility(x: number, beta: number): number {
     const q = p * p - (3 * x * x) / (s * s * s * s) - 0.25; // b'''/b'
     let ds: number;
     if (branch === LOWER) {
-      const b = normalisedBlack(x, s);
+      const b = normalisedBlackWithVega(x, s, vega);
       const lnB = Math.log(b);
       const bOverVega = b / vega;
       const vegaOverB = vega / b;
@@ -55,7 +59,7 @@ export function totalVolatility(x: number, beta: number): number {
       const h3 = q + 3 * p * vegaOverC + 2 * vegaOverC * vegaOverC;
       ds = householderStep(nu, h2, h3);
     } else {
-      const nu = (beta - normalisedBlack(x, s)) / vega;
+      const nu = (beta - normalisedBlackWithVega(x, s, vega)) / vega;
       ds = householderStep(nu, p, q);
     }
     if (ds < -0.5 * s) ds = -0.5 * s;

@@ -13,7 +13,7 @@ Deno.test("totalVolatility() finds the exact root to a few ulps on 600 mpmath ca
   const { normalisedBlack: cases } = readMpmathReference();
   assert.equal(cases.length, 600);
   for (const [x, sExact, beta] of cases) {
-    const s = totalVolatility(x, beta);
+    const s = totalVolatility(x, beta, Math.exp(0.5 * x));
     const elasticity = sExact * Math.exp(-0.5 * ((x / sExact) ** 2 + (sExact / 2) ** 2)) /
       Math.sqrt(2 * Math.PI) / beta;
     const limit = EPS * sExact * (1 + 1 / elasticity);
