@@ -49,3 +49,11 @@ export { rhoPct } from "./rho_pct.ts";
 export { DAYS_PER_YEAR, thetaDay } from "./theta_day.ts";
 export { vegaPct } from "./vega_pct.ts";
 export { withGreeks, type WithGreeksOptions } from "./with_greeks.ts";
+export { ivSurface, type IvSurfaceOptions } from "./iv_surface.ts";
+export {
+  ONE_MINUTE_YEARS,
+  YEAR_MS,
+  yearsToExpiry,
+  type YearsToExpiryOptions,
+} from "./years_to_expiry.ts";
+export { yearsToExpiryColumn } from "./years_to_expiry_column.ts";
