@@ -82,6 +82,7 @@ const logMoneyness = new Float64Array(BLOCK);
 
 /**
  * Fills `o` with price and Greeks for rows [0, n). `right` is 1 for a call, −1 for a put.
+ * Each input has n values, or one value used for every row.
  * A row whose right is not ±1, whose spot, strike, tYears or vol is not finite and
  * positive, or whose rate or dividend yield is not finite, gets NaN in every column.
  *
@@ -104,17 +105,27 @@ export function blackScholesKernel(
   o: BlackScholesColumns,
 ): void {
   const { price, delta, gamma, vega, theta, rho, dividendRho, vanna, charm, vomma } = o;
+  // Strides: an input of length 1 is broadcast to every row.
+  const sW = right.length === 1 ? 0 : 1;
+  const sS = spot.length === 1 ? 0 : 1;
+  const sK = strike.length === 1 ? 0 : 1;
+  const sT = tYears.length === 1 ? 0 : 1;
+  const sR = rate.length === 1 ? 0 : 1;
+  const sQ = dividendYield.length === 1 ? 0 : 1;
+  const sV = vol.length === 1 ? 0 : 1;
   for (let lo = 0; lo < n; lo += BLOCK) {
     const hi = Math.min(n, lo + BLOCK);
-    for (let i = lo; i < hi; i++) logMoneyness[i - lo] = Math.log(spot[i] / strike[i]);
     for (let i = lo; i < hi; i++) {
-      const w = right[i];
-      const s = spot[i];
-      const k = strike[i];
-      const t = tYears[i];
-      const r = rate[i];
-      const q = dividendYield[i];
-      const v = vol[i];
+      logMoneyness[i - lo] = Math.log(spot[i * sS] / strike[i * sK]);
+    }
+    for (let i = lo; i < hi; i++) {
+      const w = right[i * sW];
+      const s = spot[i * sS];
+      const k = strike[i * sK];
+      const t = tYears[i * sT];
+      const r = rate[i * sR];
+      const q = dividendYield[i * sQ];
+      const v = vol[i * sV];
       if (
         !(s > 0 && k > 0 && t > 0 && v > 0 && s < Infinity && k < Infinity && t < Infinity &&
           v < Infinity && r - r === 0 && q - q === 0) || (w !== 1 && w !== -1)

@@ -19,6 +19,7 @@ const NOISE = 4 * 2 ** -52;
 
 /**
  * Fills `vol` and `status` for rows [0, n). `right` is 1 for a call, −1 for a put.
+ * Each input has n values, or one value used for every row.
  *
  * With x = ln(F/K) = ln(S/K) + (r−q)T, the price is normalised to β = P·e^{rT}/√(FK).
  * An in-the-money option (right·x > 0) loses its normalised intrinsic value 2·sinh(|x|/2),
@@ -37,14 +38,22 @@ export function impliedVolKernel(
   vol: Float64Array,
   status: Uint8Array,
 ): void {
+  // Strides: an input of length 1 is broadcast to every row.
+  const sW = right.length === 1 ? 0 : 1;
+  const sP = price.length === 1 ? 0 : 1;
+  const sS = spot.length === 1 ? 0 : 1;
+  const sK = strike.length === 1 ? 0 : 1;
+  const sT = tYears.length === 1 ? 0 : 1;
+  const sR = rate.length === 1 ? 0 : 1;
+  const sQ = dividendYield.length === 1 ? 0 : 1;
   for (let i = 0; i < n; i++) {
-    const w = right[i];
-    const p = price[i];
-    const s = spot[i];
-    const k = strike[i];
-    const t = tYears[i];
-    const r = rate[i];
-    const q = dividendYield[i];
+    const w = right[i * sW];
+    const p = price[i * sP];
+    const s = spot[i * sS];
+    const k = strike[i * sK];
+    const t = tYears[i * sT];
+    const r = rate[i * sR];
+    const q = dividendYield[i * sQ];
     vol[i] = NaN;
     if (
       !(s > 0 && k > 0 && s < Infinity && k < Infinity && p - p === 0 && t - t === 0 &&

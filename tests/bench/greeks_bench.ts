@@ -48,6 +48,16 @@ Deno.bench({
   },
 });
 
+const reused = blackScholes({ ...inputs, vol });
+Deno.bench({
+  name: "blackScholes into reused columns (out), 1,000,000 rows",
+  n: 30,
+  warmup: 5,
+  fn() {
+    blackScholes({ ...inputs, vol, out: reused });
+  },
+});
+
 Deno.bench({
   name: "impliedVol: 1,000,000 rows",
   n: 10,
@@ -56,3 +66,28 @@ Deno.bench({
     impliedVol({ ...inputs, price });
   },
 });
+
+// `deno run -A tests/bench/greeks_bench.ts --cpu` measures the same batches in CPU time
+// (process.cpuUsage, best of several runs), which other processes on a busy machine
+// disturb much less than wall time.
+if (Deno.args.includes("--cpu")) {
+  const { default: process } = await import("node:process");
+  const best = (runs: number, fn: () => void) => {
+    let min = Infinity;
+    for (let k = 0; k < runs; k++) {
+      const start = process.cpuUsage();
+      fn();
+      const used = process.cpuUsage(start);
+      min = Math.min(min, (used.user + used.system) / 1e6);
+    }
+    return min;
+  };
+  const bs = best(15, () => blackScholes({ ...inputs, vol }));
+  const bsOut = best(15, () => blackScholes({ ...inputs, vol, out: reused }));
+  const iv = best(6, () => impliedVol({ ...inputs, price }));
+  const rate = (seconds: number) => `${(N / seconds / 1e6).toFixed(2)} million rows/s`;
+  const cpu = (seconds: number) => `${(seconds * 1e3).toFixed(0)} ms CPU`;
+  console.log(`blackScholes, new columns:    ${rate(bs)} (${cpu(bs)})`);
+  console.log(`blackScholes, reused columns: ${rate(bsOut)} (${cpu(bsOut)})`);
+  console.log(`impliedVol:                   ${rate(iv)} (${cpu(iv)})`);
+}

@@ -272,3 +272,26 @@ Deno.test("blackScholes() broadcasts scalars and checks column lengths", () => {
     new TypeError("Cannot compute Black-Scholes: spot must be a number or an array, got string"),
   );
 });
+
+Deno.test("blackScholes() writes into given out columns and checks their length", () => {
+  const out = blackScholes({ right: "call", spot: [1, 2, 3], strike: 2, tYears: 1, vol: 0.3 });
+  const again = blackScholes({
+    right: "put",
+    spot: [1, 2, 3],
+    strike: 2,
+    tYears: 1,
+    vol: 0.3,
+    out,
+  });
+  assert.equal(again, out);
+  assert.equal(
+    out.price[1],
+    blackScholes({ right: "put", spot: 2, strike: 2, tYears: 1, vol: 0.3 }).price[0],
+  );
+  assert.throws(
+    () => blackScholes({ right: "put", spot: [1, 2, 3, 4], strike: 2, tYears: 1, vol: 0.3, out }),
+    new RangeError(
+      "Cannot compute Black-Scholes: out.price must be a Float64Array of at least 4 rows",
+    ),
+  );
+});
