@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { blackScholes } from "../../lib/greeks/black_scholes.ts";
+import { impliedVol } from "../../lib/greeks/implied_vol.ts";
 import { rhoPct } from "../../lib/greeks/rho_pct.ts";
 import { thetaDay } from "../../lib/greeks/theta_day.ts";
 import { vegaPct } from "../../lib/greeks/vega_pct.ts";
@@ -294,4 +295,19 @@ Deno.test("blackScholes() writes into given out columns and checks their length"
       "Cannot compute Black-Scholes: out.price must be a Float64Array of at least 4 rows",
     ),
   );
+});
+
+Deno.test("blackScholes() and impliedVol() accept empty columns", () => {
+  const empty = new Float64Array(0);
+  const g = blackScholes({
+    right: new Int8Array(0),
+    spot: empty,
+    strike: 100,
+    tYears: 1,
+    vol: 0.2,
+  });
+  assert.equal(g.price.length, 0);
+  const iv = impliedVol({ right: "call", price: empty, spot: 100, strike: 100, tYears: 1 });
+  assert.equal(iv.vol.length, 0);
+  assert.equal(iv.status.length, 0);
 });
