@@ -34,7 +34,11 @@ Deno.test("Manifest round-trips its entries through the file, keys sorted, no te
   ]);
   assert.deepEqual(back.get("symbol=I%3AVIX/date=2025-03-04"), entry(390, "b"));
   assert.deepEqual(back.toJSON(), m.toJSON());
+  // recorded lines live in the journal until flush() folds them into the manifest
+  assert.deepEqual(await filesUnder(root), ["index_minute/_manifest.journal"]);
+  await m.flush();
   assert.deepEqual(await filesUnder(root), ["index_minute/_manifest.json"]);
+  assert.deepEqual((await Manifest.open(root, "index_minute")).toJSON(), m.toJSON());
   await Deno.remove(root, { recursive: true });
 });
 
@@ -49,6 +53,8 @@ Deno.test("Manifest bytes depend only on the entries, not on the order they were
   for (const k of keys) await ma.record(k, entry(390, "d"));
   const mb = await Manifest.open(b, "equity_minute");
   for (const k of keys.slice().reverse()) await mb.record(k, entry(390, "d"));
+  await ma.flush();
+  await mb.flush();
   const text = await Deno.readTextFile(`${a}/equity_minute/_manifest.json`);
   assert.equal(await Deno.readTextFile(`${b}/equity_minute/_manifest.json`), text);
   assert.deepEqual(Object.keys(JSON.parse(text).partitions), [...keys].sort());
@@ -78,5 +84,23 @@ Deno.test("Manifest.open() names a corrupt manifest and says how to recover", as
     assert.match(e.message, /; delete it to rebuild$/);
     return true;
   });
+  await Deno.remove(root, { recursive: true });
+});
+
+Deno.test("Manifest.open() replays a killed run's journal and ignores a torn last line", async () => {
+  const root = await tempLake();
+  const m = await Manifest.open(root, "equity_minute");
+  await m.record("symbol=SPY/date=2025-03-03", entry(390, "a"));
+  await m.flush();
+  await m.record("symbol=SPY/date=2025-03-04", entry(390, "b"));
+  const journal = `${root}/equity_minute/_manifest.journal`;
+  await Deno.writeTextFile(journal, '{"key":"symbol=SPY/date=2025-03-05","ent', { append: true });
+  const back = await Manifest.open(root, "equity_minute");
+  assert.deepEqual(back.keys(), ["symbol=SPY/date=2025-03-03", "symbol=SPY/date=2025-03-04"]);
+  await Deno.writeTextFile(journal, '{"key":"x"}\n{"key":"symbol=SPY/date=2025-03-06"}\n');
+  await assert.rejects(
+    () => Manifest.open(root, "equity_minute"),
+    /Cannot read manifest .*_manifest\.journal: line 1 is not a journal entry; delete it to rebuild/,
+  );
   await Deno.remove(root, { recursive: true });
 });

@@ -7,7 +7,7 @@ import {
   partitionFile,
   partitionKey,
 } from "@lib/lake/mod.ts";
-import { mulberry32 } from "../calendar/_prng.ts";
+import { mulberry32 } from "@lib/random/mod.ts";
 
 Deno.test("encodeValue() percent-encodes everything outside A-Za-z0-9._- and decodeValue() undoes it", () => {
   const cases: [string, string][] = [

@@ -1,3 +1,4 @@
+import { Manifest } from "@lib/lake/mod.ts";
 // Runs a task as a subprocess, the way a user would: `deno run -A tasks/<name>.ts ...`.
 import { fileURLToPath } from "node:url";
 
@@ -51,15 +52,14 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Partitions listed in the equity and index manifests of a lake (0 when none). */
+/** Partitions recorded in the equity and index manifests of a lake, journals included. */
 export async function manifestCount(lake: string): Promise<number> {
   let n = 0;
-  for (const dataset of ["equity_minute", "index_minute"]) {
+  for (const dataset of ["equity_minute", "index_minute"] as const) {
     try {
-      const m = JSON.parse(await Deno.readTextFile(`${lake}/${dataset}/_manifest.json`));
-      n += Object.keys(m.partitions).length;
-    } catch (e) {
-      if (!(e instanceof Deno.errors.NotFound)) throw e;
+      n += (await Manifest.open(lake, dataset)).keys().length;
+    } catch {
+      // a journal line being written right now: count it on the next look
     }
   }
   return n;

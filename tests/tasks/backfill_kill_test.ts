@@ -1,7 +1,7 @@
 // Kills `deno task backfill` with SIGKILL at seeded random moments and resumes it each time:
 // the lake it ends with must be byte-identical to one written without interruption.
 import assert from "node:assert/strict";
-import { mulberry32 } from "../calendar/_prng.ts";
+import { mulberry32 } from "@lib/random/mod.ts";
 import { filesUnder, manifestCount, runTask, taskCommand } from "./_run.ts";
 
 // 2 months of SPY, QQQ and I:VIX: 3 x 39 = 117 partitions
