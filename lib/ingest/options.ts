@@ -7,7 +7,8 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { session, tradingDays } from "../calendar/mod.ts";
+import { tradingDays } from "../calendar/mod.ts";
+import { sessionOf } from "./_dates.ts";
 import { partitionFile } from "../lake/paths.ts";
 import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/schemas.ts";
 import type { QuarantinedRow } from "../lake/write.ts";
@@ -65,7 +66,7 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
           { cause },
         );
       }
-      const s = session(date)!;
+      const s = sessionOf(date, `fetch ${underlying} options`);
       const frames: pl.DataFrame[] = [];
       const quarantine: QuarantinedRow[] = [];
       for (const ticker of tickers) {

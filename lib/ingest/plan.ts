@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { nyToUtcMs, previousTradingDay, session, tradingDays } from "../calendar/mod.ts";
-import { addDaysIso } from "./_dates.ts";
+import { nyToUtcMs, previousTradingDay, tradingDays } from "../calendar/mod.ts";
+import { addDaysIso, sessionOf } from "./_dates.ts";
 import { barsFrame, newsFrame } from "../lake/schemas.ts";
 import { NewsArticleSchema } from "../market/news.ts";
 import type { Source } from "../sources/source.ts";
@@ -36,7 +36,7 @@ export function barsJob(
   return {
     id: { dataset, value: ticker, date },
     async produce(signal) {
-      const s = session(date)!;
+      const s = sessionOf(date, `fetch ${ticker}`);
       const window = extendedHours
         ? { startMs: nyToUtcMs(date, 4, 0), endMs: nyToUtcMs(date, 20, 0) }
         : { startMs: s.openMs, endMs: s.closeMs };

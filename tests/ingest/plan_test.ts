@@ -63,3 +63,11 @@ Deno.test("barsJob() validates the source's bars against the session, early clos
   }]);
   assert.equal(out.frame.getColumn("source").get(0), "sim");
 });
+
+Deno.test("barsJob() on a closed day rejects with a RangeError naming the day", async () => {
+  const job = barsJob(createSimSource(), "equity_minute", "SPY", "2025-04-18");
+  await assert.rejects(
+    () => job.produce(new AbortController().signal),
+    new RangeError("Cannot fetch SPY on 2025-04-18: the exchange is closed that day"),
+  );
+});
