@@ -40,7 +40,7 @@ export interface StressTestOptions extends RunBacktestOptions {
  * stops included).
  */
 export function stressTest(data: pl.DataFrame | Market, options: StressTestOptions): pl.DataFrame {
-  const m = asMarket(data);
+  const m = asMarket(data, getStrategy(options.strategy));
   const {
     strategy: s,
     params,
