@@ -30,6 +30,8 @@ export interface OptionTradeRules {
   stopLoss: number;
   /** Minutes after the entry bar's start; 0 = off. */
   holdMin: number;
+  /** Entries opening below this price (dollars per share) are skipped. */
+  minPrice: number;
 }
 
 const fail = (msg: string) => new RangeError(`Cannot simulate option trades: ${msg}`);
@@ -41,7 +43,8 @@ const fail = (msg: string) => new RangeError(`Cannot simulate option trades: ${m
  * then the time limit, then the stop and target inside the bar, the stop first, then the
  * session close); this bar's entries are queued; `closeAtEnd` sells at the last close; the
  * portfolio is marked at the close. Fees are `fees·value + fixedFees + feePerContract·
- * contracts` per order; an entry the cash does not cover is skipped.
+ * contracts` per order; an entry opening below `minPrice` or that the cash does not cover
+ * is skipped.
  */
 export function simulateOptionTrades(
   m: Market,
@@ -106,7 +109,8 @@ export function simulateOptionTrades(
       if (pending[a] === 0 || close[k] !== close[k]) continue;
       pending[a] = 0;
       const cost = shares * m.open[k] * (1 + ctx.slippage) * (1 + fees) + ctx.fixedFee;
-      if (cost <= ctx.cash && fill(ctx, a, i, shares, m.open[k], R_SIGNAL, i)) entryBar[a] = i;
+      if (m.open[k] < rules.minPrice || !(cost <= ctx.cash)) continue;
+      if (fill(ctx, a, i, shares, m.open[k], R_SIGNAL, i)) entryBar[a] = i;
     }
     if (i === forceExitBar) closeAll(ctx, 0, L, i, m.open, R_FORCED);
     for (let a = 0, k = i; a < L; a++, k += n) {

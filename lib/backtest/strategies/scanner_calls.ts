@@ -6,7 +6,6 @@ import { toOptionMarket } from "../option_market.ts";
 import type { Params, Strategy } from "./types.ts";
 
 const RIGHTS = ["call", "put", "both"] as const;
-const SCAN_KEYS = ["threshold", "reference", "window_min", "direction", "gap_tolerance_min"];
 
 /** The trigger cache key: the scan's parameters (the window only for rolling references). */
 function triggerKey(p: Params): string {
@@ -17,7 +16,7 @@ function triggerKey(p: Params): string {
 function triggers(key: string, m: Parameters<Strategy["indicator"]>[1]): Float64Array {
   const [name, ...v] = key.split(":");
   const x = v.map(Number);
-  if (name !== "scan" || x.length !== SCAN_KEYS.length + 2 || x.some((n) => !Number.isFinite(n))) {
+  if (name !== "scan" || x.length !== 7 || x.some((n) => !Number.isFinite(n))) {
     throw new RangeError(`Cannot compute indicator: unknown key "${key}"`);
   }
   const [threshold, reference, window, direction, gap, price, right] = x;
@@ -49,7 +48,8 @@ const choice = (choices: readonly string[], def: string, doc: string) => ({
  *   price: the scanner's options) runs on the same minutes; an event's trigger minute is
  *   known at that bar's close, so the position opens at the open of the contract's next
  *   traded bar that day (none: no trade). `contracts` contracts of `multiplier` shares; an
- *   entry the cash does not cover is skipped. One position per contract at a time: a trigger
+ *   entry opening below `min_price` (penny options, where fees eat the premium) or that the
+ *   cash does not cover is skipped. One position per contract at a time: a trigger
  *   while the contract is held (or an entry is pending) is ignored; a later trigger after
  *   the exit opens a new position.
  * - **Exits**, from the entry fill price `e` (slippage included): a bar after the entry bar
@@ -115,6 +115,13 @@ export const scannerCalls: Strategy = {
       default: 30,
       doc: "time limit, minutes after the entry bar's start (0 = off)",
     },
+    min_price: {
+      min: 0,
+      max: 10_000,
+      integer: false,
+      default: 0.05,
+      doc: "skip entries opening below this option price, dollars",
+    },
     contracts: { min: 1, max: 100_000, integer: true, default: 1, doc: "contracts per entry" },
     fee_per_contract: {
       min: 0,
@@ -148,5 +155,6 @@ export const scannerCalls: Strategy = {
       takeProfit: p.take_profit,
       stopLoss: p.stop_loss,
       holdMin: p.hold_min,
+      minPrice: p.min_price,
     }, options),
 };
