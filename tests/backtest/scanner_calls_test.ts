@@ -195,3 +195,16 @@ Deno.test("scanner_calls rejects the generic stop options and close execution", 
     ),
   );
 });
+
+Deno.test("scanner_calls skips entries opening below min_price", () => {
+  // A penny call: 0.03 → 0.04 is +33%; the entry would open at 0.04.
+  const bars: Bar[] = [[0, 0.03], [1, 0.03, 0.04, 0.03, 0.04], [2, 0.04], [3, 0.05]];
+  const frame = frameOf(day(CALL, D, bars));
+  const opts = { strategy: "scanner_calls", params: BASE, initCash: 10_000 };
+  assert.equal(runBacktest(frame, opts).trades.height, 0);
+  const cheap = runBacktest(frame, { ...opts, params: { ...BASE, min_price: 0 } });
+  // Bought 0.04, sold at the 0.05 close: +1.00 − 1.30 in fees.
+  assert.deepEqual(rows(cheap.trades).map((t) => [t.entry_price, t.exit_price, t.pnl]), [
+    [0.04, 0.05, -0.3],
+  ]);
+});
