@@ -24,6 +24,21 @@ const fail = (msg: string) => new RangeError(`Cannot read the option frame: ${ms
  *
  * @throws {RangeError} For a missing column, no traded minute, or two bars of one ticker in
  * one minute.
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { toOptionMarket } from "./option_market.ts";
+ * import assert from "node:assert/strict";
+ * const t0 = Date.UTC(2025, 2, 4, 14, 30); // 09:30 New York
+ * const frame = pl.DataFrame({
+ *   ticker: ["O:SPY250304C00601000", "O:SPY250304C00601000", "O:SPY250304P00599000"],
+ *   ts: pl.Series("ts", [t0, t0 + 60_000, t0 + 60_000]).cast(pl.Datetime("ms")),
+ *   open: [1, 1.1, 2], high: [1, 1.1, 2], low: [1, 1.1, 2], close: [1, 1.1, 2],
+ * });
+ * const m = toOptionMarket(frame);
+ * assert.equal(m.nAssets, 2); // the call and the put trade at once: two lanes
+ * assert.deepEqual(Array.from(m.close), [1, 1.1, NaN, 2]);
+ * ```
  */
 export function toOptionMarket(frame: pl.DataFrame): Market {
   const cols = new Set(frame.columns);
