@@ -55,13 +55,22 @@ export function optionDays(): [string, pl.DataFrame][] {
   return [["2025-03-04", frame(d1)], ["2025-03-05", frame(d2)]];
 }
 
-/** Writes `optionDays()` as option_minute partitions of SPY under `<dir>/data/lake`. */
-export async function optionLake(dir: string): Promise<void> {
+/**
+ * Writes `optionDays()` as option_minute partitions of SPY under `<dir>/data/lake`, or as
+ * consolidated ones (with an extra `underlying_close` column).
+ */
+export async function optionLake(
+  dir: string,
+  dataset: "option_minute" | "consolidated" = "option_minute",
+): Promise<void> {
   const root = `${dir}/data/lake`;
-  const manifest = await Manifest.open(root, "option_minute");
+  const manifest = await Manifest.open(root, dataset);
   for (const [date, frame] of optionDays()) {
-    const id = { dataset: "option_minute" as const, value: "SPY", date };
-    await manifest.record(partitionKey(id), await writePartition(root, id, frame));
+    const id = { dataset, value: "SPY", date };
+    const data = dataset === "option_minute"
+      ? frame
+      : frame.withColumns(pl.lit(600.5).alias("underlying_close"));
+    await manifest.record(partitionKey(id), await writePartition(root, id, data));
   }
   await manifest.flush();
 }

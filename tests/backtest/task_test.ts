@@ -366,6 +366,18 @@ Deno.test("deno task backtest runs scanner_calls on option minutes end to end", 
       "rolling_low",
       "rolling_low",
     ]);
+    // With consolidated partitions covering the range, the same trades come from there.
+    await optionLake(dir, "consolidated");
+    const cons = await task("backtest", dir, ...args, "--params", "take_profit=0.5,hold_min=0");
+    assert.equal(cons.code, 0, cons.stderr);
+    assert.match(
+      cons.stdout,
+      /: consolidated \(consolidated covers the range\), 2 partitions, 9 bars$/m,
+    );
+    assert.equal(
+      await Deno.readTextFile(`${runDir(cons.stdout)}/trades.csv`),
+      await Deno.readTextFile(`${out}/trades.csv`),
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
