@@ -38,3 +38,4 @@ export {
 export { writeFileAtomic } from "./_fsync.ts";
 export { acquireLakeLock } from "./lock.ts";
 export { lakeCoverage, type LakeCoverageOptions } from "./lake_coverage.ts";
+export { type DatasetSummary, lakeSummary, lakeSummaryFrame } from "./summary.ts";
