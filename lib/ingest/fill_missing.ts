@@ -32,12 +32,19 @@ export interface FillMissingResult {
  * @throws {Error} When the backfill fails (the message lists the first failures).
  *
  * @example
- * ```ts ignore
- * const config = lab.config.loadConfig({ overrides: { data: { dir: "../data" },
- *   source: { name: "sim" }, backfill: { from: "2025-03-03", to: "2025-03-07" } } });
- * const { missing } = await lab.ingest.fillMissing(config, {
- *   source: lab.sources.createSource(config), command: ["notebook"], log: lab.run.createLogger(),
- * });
+ * ```ts
+ * import { fillMissing } from "./fill_missing.ts";
+ * import { loadConfig } from "../config/mod.ts";
+ * import { createLogger } from "../run/mod.ts";
+ * import { createSimSource } from "../sources/sim/mod.ts";
+ * import { equal } from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * const config = loadConfig({ overrides: { data: { dir },
+ *   backfill: { from: "2025-03-03", to: "2025-03-04", datasets: ["equity"] } } });
+ * const options = { source: createSimSource(), command: ["example"], log: createLogger({ write: () => {} }) };
+ * equal((await fillMissing(config, options)).result?.summary.written, 2);
+ * equal((await fillMissing(config, options)).result, null); // nothing missing the second time
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function fillMissing(

@@ -69,11 +69,22 @@ function rerunConfig(record: RerunnableRecord, dataDir: string): Config {
  * @throws {TypeError} When the recorded config does not parse.
  *
  * @example
- * ```ts ignore
- * const { record } = (await lab.run.latestRunRecord("../data", { tasks: ["backfill"] }))!;
- * const scratch = await Deno.makeTempDir();
- * const again = await lab.ingest.rerunBackfill(record, { dataDir: scratch, log });
- * lab.run.compareHashes(record.outputs, again.summary.outputs);
+ * ```ts
+ * import { rerunBackfill } from "./rerun_backfill.ts";
+ * import { backfill } from "./backfill.ts";
+ * import { loadConfig } from "../config/mod.ts";
+ * import { compareHashes, createLogger, readRunRecord } from "../run/mod.ts";
+ * import { createSimSource } from "../sources/sim/mod.ts";
+ * import { deepEqual } from "node:assert/strict";
+ * const [a, b] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
+ * const log = createLogger({ write: () => {} });
+ * const config = loadConfig({ overrides: { data: { dir: a },
+ *   backfill: { from: "2025-03-03", to: "2025-03-03", datasets: ["equity", "index"] } } });
+ * const first = await backfill(config, { source: createSimSource(), command: ["example"], log });
+ * const record = await readRunRecord(first.recordPath);
+ * const again = await rerunBackfill(record, { dataDir: b, log });
+ * deepEqual(compareHashes(record.outputs, again.summary.outputs).getColumn("match").toArray(), [true, true]);
+ * for (const d of [a, b]) await Deno.remove(d, { recursive: true });
  * ```
  */
 export async function rerunBackfill(
