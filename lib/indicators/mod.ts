@@ -16,6 +16,11 @@
  * - `by` separates independent series (for example `"ticker"`); `session` (for
  *   example `"date"`) restarts the indicator at every session. By default an
  *   indicator runs across sessions.
+ * - A missing price is null (not NaN). Leading nulls only delay the warm-up;
+ *   RSI and MACD skip an interior null as if the row were absent, while the
+ *   windowed indicators (Bollinger, ROC, price change) are null while it is in
+ *   their window.
+ * - Unused outputs cost nothing: `const [middle, upper, lower] = bollinger("close")`.
  *
  * @example RSI, MACD and Bollinger Bands restarted every session
  * ```ts
