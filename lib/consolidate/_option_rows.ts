@@ -1,0 +1,98 @@
+/**
+ * The option side of the table: traded option minutes with their contract fields, on the
+ * session grid, with moneyness, time to expiry, implied vol and Greeks.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { withGreeks } from "../greeks/with_greeks.ts";
+import { rejectDuplicates, requireColumns, tsMs } from "./_frames.ts";
+import { withYearsToExpiry } from "./_years_to_expiry.ts";
+import type { Resolved } from "./_resolve.ts";
+
+/** Option bar columns, unprefixed as in `option_minute`. */
+export const OPTION_BAR_COLUMNS = [
+  "open",
+  "high",
+  "low",
+  "close",
+  "volume",
+  "vwap",
+  "trades",
+] as const;
+
+/** Contract columns of the table. */
+export const CONTRACT_COLUMNS = ["right", "strike", "expiry", "multiplier"] as const;
+
+/** One row per contract: `ticker`, `right`, `strike`, `expiry` (Date), `multiplier`. */
+function contractTable(contracts: pl.DataFrame): pl.DataFrame {
+  requireColumns(contracts, "the contracts frame", ["ticker", ...CONTRACT_COLUMNS]);
+  const expiry = contracts.getColumn("expiry").dtype.equals(pl.Date)
+    ? pl.col("expiry")
+    : pl.col("expiry").cast(pl.Utf8).str.strptime(pl.Date, "%Y-%m-%d");
+  const table = contracts.select(
+    pl.col("ticker").cast(pl.Utf8),
+    pl.col("right").cast(pl.Utf8),
+    pl.col("strike").cast(pl.Float64),
+    expiry.alias("expiry"),
+    pl.col("multiplier").cast(pl.Float64),
+  ).unique({ maintainOrder: true });
+  const bad = table.filter(
+    pl.col("right").isIn(["call", "put"]).not().or(pl.col("expiry").isNull()),
+  );
+  if (bad.height > 0) {
+    throw new RangeError(
+      `Cannot consolidate: contract ${bad.getColumn("ticker").get(0)} has right ` +
+        `"${bad.getColumn("right").get(0)}" and expiry ${bad.getColumn("expiry").get(0)}; ` +
+        `expected right "call" or "put" and an expiry YYYY-MM-DD`,
+    );
+  }
+  rejectDuplicates(table, "the contracts frame (conflicting definitions)", ["ticker"]);
+  return table;
+}
+
+/**
+ * Joins the option bars with their contracts and with the underlying grid frame (inner, on
+ * `ts`: minutes outside the sessions are dropped), adds `moneyness` (strike / spot),
+ * `t_years` and the implied vol and Greeks of each close. Sorted by date, ticker, time.
+ *
+ * @returns The rows and how many bars fell outside the sessions.
+ */
+export function optionRows(
+  options: pl.DataFrame,
+  contracts: pl.DataFrame,
+  onGrid: pl.DataFrame,
+  o: Resolved,
+): { rows: pl.DataFrame; offGrid: number } {
+  requireColumns(options, "the option bars frame", ["ticker", "ts", ...OPTION_BAR_COLUMNS]);
+  const bars = options.select(
+    pl.col("ticker").cast(pl.Utf8),
+    tsMs(),
+    ...OPTION_BAR_COLUMNS.map((c) => pl.col(c).cast(c === "trades" ? pl.Int64 : pl.Float64)),
+  );
+  rejectDuplicates(bars, "the option bars frame", ["ticker", "ts"]);
+  const table = contractTable(contracts);
+  const withContract = bars.join(table, { on: "ticker", how: "left" });
+  const orphans = withContract.filter(pl.col("right").isNull()).getColumn("ticker").unique();
+  if (orphans.length > 0) {
+    const names = (orphans.sort().toArray() as string[]).slice(0, 5).join(", ");
+    throw new RangeError(
+      `Cannot consolidate: ${orphans.length} option tickers have bars but no contract record ` +
+        `(${names}${orphans.length > 5 ? ", ..." : ""}); backfill option_contracts for them`,
+    );
+  }
+  const joined = withContract.join(onGrid, { on: "ts", how: "inner" });
+  const priced = withYearsToExpiry(joined).withColumns(
+    pl.col("strike").div(pl.col("spot")).alias("moneyness"),
+  ).sort(["date", "ticker", "ts"]);
+  const rows = withGreeks(priced, {
+    right: "right",
+    price: "close",
+    spot: "spot",
+    strike: "strike",
+    tYears: "t_years",
+    rate: o.rate,
+    dividendYield: o.dividendYield,
+  });
+  return { rows, offGrid: bars.height - joined.height };
+}
