@@ -82,7 +82,7 @@ export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.
   const changes = laggedPctChanges(["close", "iv"], { lags });
   const features = pl.DataFrame([
     pl.Series("m", g.minute, pl.Int32),
-    pl.Series("traded", g.traded, pl.UInt8),
+    pl.Series("traded", g.traded),
     pl.Series("close", g.values[0], pl.Float64),
     pl.Series("iv", g.values[1], pl.Float64),
   ]).withColumns(pl.col("close").fillNan(null), pl.col("iv").fillNan(null))

@@ -7,6 +7,7 @@ import {
   CONSOLIDATE_DEFAULTS,
   type ConsolidateOptions,
   INDICATOR_DEFAULTS,
+  type IndicatorOptions,
   type PrepareTrainingOptions,
   TRAINING_DEFAULTS,
 } from "./options.ts";
@@ -19,7 +20,7 @@ export interface Resolved {
   newsLookbackMin: number;
   vixToleranceMin: number | null;
   featureLags: number[];
-  indicators: Required<typeof INDICATOR_DEFAULTS> & { rocWindows: readonly number[] };
+  indicators: Required<IndicatorOptions>;
 }
 
 const WHAT = "Cannot consolidate";

@@ -83,5 +83,5 @@ export function consolidate(
   );
   const { rows } = optionRows(bars, contracts, onGrid, o);
   const features = optionFeatures(rows, o.featureLags);
-  return rows.hstack(features).select(...tableColumns(o));
+  return pl.concat([rows, features], { how: "horizontal" }).select(...tableColumns(o));
 }

@@ -75,9 +75,10 @@ export interface PrepareTrainingOptions {
    */
   minCoverage?: number;
   /**
-   * The target is the last trade in [t + horizon − tolerance, t + horizon]; 0 asks for a
-   * trade in exactly that minute. Must be below the horizon.
-   * @default {0}
+   * The target is the close of the contract's last trade in [t + horizon − tolerance,
+   * t + horizon] (minutes); 0 asks for a trade in exactly that minute. Must be below the
+   * horizon.
+   * @default {5}
    */
   toleranceMin?: number;
 }
@@ -110,5 +111,5 @@ export const CONSOLIDATE_DEFAULTS = {
 export const TRAINING_DEFAULTS = {
   horizonMin: 120,
   minCoverage: 0.5,
-  toleranceMin: 0,
+  toleranceMin: 5,
 } as const satisfies Required<PrepareTrainingOptions>;
