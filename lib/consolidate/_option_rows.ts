@@ -52,9 +52,31 @@ function contractTable(contracts: pl.DataFrame): pl.DataFrame {
 }
 
 /**
- * Joins the option bars with their contracts and with the underlying grid frame (inner, on
- * `ts`: minutes outside the sessions are dropped), adds `moneyness` (strike / spot),
- * `t_years` and the implied vol and Greeks of each close. Sorted by date, ticker, time.
+ * Positions in the grid frame (sorted by `ts`, unique) of each minute of `minutes`, or −1
+ * for a minute not on the grid.
+ */
+export function gridPositions(gridMs: Float64Array, minutes: Float64Array): Int32Array {
+  const out = new Int32Array(minutes.length);
+  for (let i = 0; i < minutes.length; i++) {
+    const t = minutes[i];
+    let lo = 0, hi = gridMs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (gridMs[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo < gridMs.length && gridMs[lo] === t ? lo : -1;
+  }
+  return out;
+}
+
+const msOf = (df: pl.DataFrame) =>
+  df.getColumn("ts").cast(pl.Int64).cast(pl.Float64).toTypedArray() as Float64Array;
+
+/**
+ * The option bars with their contracts, sorted by trading date, ticker and time, with the
+ * grid frame's row of the same minute beside each (bars outside the sessions dropped), and
+ * `moneyness` (strike / spot), `t_years` and the implied vol and Greeks of each close.
  *
  * @returns The rows and how many bars fell outside the sessions.
  */
@@ -65,15 +87,20 @@ export function optionRows(
   o: Resolved,
 ): { rows: pl.DataFrame; offGrid: number } {
   requireColumns(options, "the option bars frame", ["ticker", "ts", ...OPTION_BAR_COLUMNS]);
+  const table = contractTable(contracts);
   const bars = options.select(
     pl.col("ticker").cast(pl.Utf8),
     tsMs(),
     ...OPTION_BAR_COLUMNS.map((c) => pl.col(c).cast(c === "trades" ? pl.Int64 : pl.Float64)),
-  );
-  rejectDuplicates(bars, "the option bars frame", ["ticker", "ts"]);
-  const table = contractTable(contracts);
-  const withContract = bars.join(table, { on: "ticker", how: "left" });
-  const orphans = withContract.filter(pl.col("right").isNull()).getColumn("ticker").unique();
+  ).join(table, { on: "ticker", how: "left" })
+    .withColumns(pl.col("ts").cast(pl.Date).alias("_day"))
+    .sort(["_day", "ticker", "ts"]);
+  const dup = bars.select(
+    pl.col("ticker").eq(pl.col("ticker").shift(1)).and(pl.col("ts").eq(pl.col("ts").shift(1)))
+      .fillNull(false).alias("dup"),
+  ).getColumn("dup");
+  if (dup.any()) rejectDuplicates(bars, "the option bars frame", ["ticker", "ts"]);
+  const orphans = bars.filter(pl.col("right").isNull()).getColumn("ticker").unique();
   if (orphans.length > 0) {
     const names = (orphans.sort().toArray() as string[]).slice(0, 5).join(", ");
     throw new RangeError(
@@ -81,10 +108,16 @@ export function optionRows(
         `(${names}${orphans.length > 5 ? ", ..." : ""}); backfill option_contracts for them`,
     );
   }
-  const joined = withContract.join(onGrid, { on: "ts", how: "inner" });
+  const pos = gridPositions(msOf(onGrid), msOf(bars));
+  const onSession = pos.filter((p) => p >= 0);
+  const kept = onSession.length === pos.length
+    ? bars
+    : bars.filter(pl.Series("_on", Array.from(pos, (p) => p >= 0), pl.Bool));
+  const context = onGrid.drop("ts").select(pl.all().gather(pl.Series("_pos", onSession, pl.Int32)));
+  const joined = pl.concat([kept.drop("_day"), context], { how: "horizontal" });
   const priced = withYearsToExpiry(joined).withColumns(
     pl.col("strike").div(pl.col("spot")).alias("moneyness"),
-  ).sort(["date", "ticker", "ts"]);
+  );
   const rows = withGreeks(priced, {
     right: "right",
     price: "close",
@@ -94,5 +127,5 @@ export function optionRows(
     rate: o.rate,
     dividendYield: o.dividendYield,
   });
-  return { rows, offGrid: bars.height - joined.height };
+  return { rows, offGrid: bars.height - kept.height };
 }
