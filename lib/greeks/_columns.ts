@@ -8,7 +8,7 @@
 export type NumberColumn = number | ArrayLike<number>;
 
 /** Option right: `"call"`/`"put"` for every row, or per row as codes (1 call, −1 put) or names. */
-export type RightColumn = "call" | "put" | ArrayLike<number> | ArrayLike<string>;
+export type RightColumn = "call" | "put" | ArrayLike<number> | readonly (string | null)[];
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return typeof value === "object" && value !== null && typeof (value as ArrayLike<unknown>)
@@ -44,12 +44,13 @@ export function rowCount(what: string, columns: Record<string, unknown>): number
 }
 
 /**
- * A Float64Array of n rows: a scalar is broadcast, a Float64Array is used as is, other
- * arrays are copied (null and undefined become NaN).
+ * A Float64Array for the kernels: a scalar becomes a one-element array (which the kernels
+ * broadcast), a Float64Array is used as is, other arrays are copied (null and undefined
+ * become NaN).
  * @throws {TypeError} If a scalar is not a number.
  */
 export function floatColumn(what: string, name: string, col: NumberColumn, n: number) {
-  if (typeof col === "number") return new Float64Array(n).fill(col);
+  if (typeof col === "number") return Float64Array.of(col);
   if (col instanceof Float64Array) return col;
   if (!isArrayLike(col)) {
     throw new TypeError(
@@ -71,8 +72,9 @@ function rightCode(value: unknown): number {
 }
 
 /**
- * An Int8Array of right codes (1 call, −1 put). Per-row values other than 1, −1, "call"
- * and "put" become 0, which the kernels treat as invalid rows.
+ * An Int8Array of right codes (1 call, −1 put); a scalar becomes one element (broadcast by
+ * the kernels). Per-row values other than 1, −1, "call" and "put" become 0, which the
+ * kernels treat as invalid rows.
  * @throws {RangeError} If a scalar right is not "call" or "put".
  */
 export function rightColumn(what: string, col: RightColumn, n: number): Int8Array {
@@ -81,7 +83,7 @@ export function rightColumn(what: string, col: RightColumn, n: number): Int8Arra
     if (code === 0) {
       throw new RangeError(`Cannot compute ${what}: right must be "call" or "put", got "${col}"`);
     }
-    return new Int8Array(n).fill(code);
+    return Int8Array.of(code);
   }
   if (col instanceof Int8Array) return col;
   if (!isArrayLike(col)) {

@@ -10,7 +10,7 @@
  * @module
  */
 import { normCdf, normPdf, normQuantileLowerFast, ONE_OVER_SQRT_TWO_PI } from "./_normal.ts";
-import { normalisedBlack, normalisedVega } from "./_normalised_black.ts";
+import { normalisedBlack, normalisedBlackWithVega, normalisedVega } from "./_normalised_black.ts";
 import {
   controlForSecondDerivativeLeft,
   controlForSecondDerivativeRight,
@@ -92,8 +92,8 @@ export function initialGuess(x: number, beta: number, bMax: number, out: Guess):
   const vc = ONE_OVER_SQRT_TWO_PI * bMax; // b'(x, s_c) = e^{x/2}/√(2π)
   if (beta < bc) {
     const sl = sc - bc / vc;
-    const bl = sl > 0 ? normalisedBlack(x, sl) : 0;
-    const vl = sl > 0 ? normalisedVega(x, sl) : 0;
+    const vl = normalisedVega(x, sl);
+    const bl = vl > 0 ? normalisedBlackWithVega(x, sl, vl) : 0;
     if (beta < bl || !(vl > 0)) return lowerGuess(x, beta, sl, bl, out);
     const r = controlForSecondDerivativeRight(bl, bc, sl, sc, 1 / vl, 1 / vc, 0, false);
     out.branch = MIDDLE;
@@ -101,9 +101,9 @@ export function initialGuess(x: number, beta: number, bMax: number, out: Guess):
     return;
   }
   const su = sc + (bMax - bc) / vc;
-  const bu = normalisedBlack(x, su);
-  if (beta > bu) return upperGuess(x, beta, bMax, su, bu, out);
   const vu = normalisedVega(x, su);
+  const bu = normalisedBlackWithVega(x, su, vu);
+  if (beta > bu) return upperGuess(x, beta, bMax, su, bu, out);
   const r = controlForSecondDerivativeLeft(bc, bu, sc, su, 1 / vc, 1 / vu, 0, false);
   out.branch = MIDDLE;
   out.s = rationalCubic(beta, bc, bu, sc, su, 1 / vc, 1 / vu, r);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fastExp } from "./_exp.ts";
 import { totalVolatility } from "./_total_vol.ts";
 import {
   IV_ABOVE_MAX,
@@ -18,6 +19,7 @@ const NOISE = 4 * 2 ** -52;
 
 /**
  * Fills `vol` and `status` for rows [0, n). `right` is 1 for a call, −1 for a put.
+ * Each input has n values, or one value used for every row.
  *
  * With x = ln(F/K) = ln(S/K) + (r−q)T, the price is normalised to β = P·e^{rT}/√(FK).
  * An in-the-money option (right·x > 0) loses its normalised intrinsic value 2·sinh(|x|/2),
@@ -36,14 +38,22 @@ export function impliedVolKernel(
   vol: Float64Array,
   status: Uint8Array,
 ): void {
+  // Strides: an input of length 1 is broadcast to every row.
+  const sW = right.length === 1 ? 0 : 1;
+  const sP = price.length === 1 ? 0 : 1;
+  const sS = spot.length === 1 ? 0 : 1;
+  const sK = strike.length === 1 ? 0 : 1;
+  const sT = tYears.length === 1 ? 0 : 1;
+  const sR = rate.length === 1 ? 0 : 1;
+  const sQ = dividendYield.length === 1 ? 0 : 1;
   for (let i = 0; i < n; i++) {
-    const w = right[i];
-    const p = price[i];
-    const s = spot[i];
-    const k = strike[i];
-    const t = tYears[i];
-    const r = rate[i];
-    const q = dividendYield[i];
+    const w = right[i * sW];
+    const p = price[i * sP];
+    const s = spot[i * sS];
+    const k = strike[i * sK];
+    const t = tYears[i * sT];
+    const r = rate[i * sR];
+    const q = dividendYield[i * sQ];
     vol[i] = NaN;
     if (
       !(s > 0 && k > 0 && s < Infinity && k < Infinity && p - p === 0 && t - t === 0 &&
@@ -57,19 +67,23 @@ export function impliedVolKernel(
       continue;
     }
     const x = Math.log(s / k) + (r - q) * t;
-    const beta = p * Math.exp(0.5 * (r + q) * t) / Math.sqrt(s * k);
+    const beta = p * fastExp(0.5 * (r + q) * t) / Math.sqrt(s * k);
     const ax = x < 0 ? -x : x;
+    const eh = fastExp(0.5 * ax); // e^{|x|/2} >= 1
+    const bMax = 1 / eh; // upper bound of the out-of-the-money normalised price
+    // In the money: subtract the normalised intrinsic value 2·sinh(|x|/2) = e^{|x|/2} − e^{−|x|/2}
+    // (absolute error ~ε, far below the rounding noise floor applied to it).
     const itm = w * x > 0;
-    const tv = itm ? beta - 2 * Math.sinh(0.5 * ax) : beta;
-    if (!(tv > (itm ? NOISE * (beta + Math.cosh(0.5 * ax)) : 0))) {
+    const tv = itm ? beta - (eh - bMax) : beta;
+    if (!(tv > (itm ? NOISE * (beta + eh) : 0))) {
       status[i] = IV_BELOW_INTRINSIC;
       continue;
     }
-    if (tv >= Math.exp(-0.5 * ax)) {
+    if (tv >= bMax) {
       status[i] = IV_ABOVE_MAX;
       continue;
     }
-    vol[i] = totalVolatility(-ax, tv) / Math.sqrt(t);
+    vol[i] = totalVolatility(-ax, tv, bMax) / Math.sqrt(t);
     status[i] = IV_OK;
   }
 }

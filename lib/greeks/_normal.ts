@@ -5,6 +5,7 @@
  * @module
  */
 import { ERF_SMALL, erfcxLarge, erfSmall } from "./_erf.ts";
+import { fastExp } from "./_exp.ts";
 
 /** 1/√(2π). */
 export const ONE_OVER_SQRT_TWO_PI = 0.3989422804014327;
@@ -29,7 +30,7 @@ export function expHalfSquare(z: number): number {
 
 /** Standard normal density φ(z). */
 export function normPdf(z: number): number {
-  return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * z * z);
+  return ONE_OVER_SQRT_TWO_PI * fastExp(-0.5 * z * z);
 }
 
 /**
@@ -41,14 +42,14 @@ export function normCdf(z: number): number {
   const y = z < 0 ? -z : z;
   if (y <= Z_SMALL) return 0.5 + 0.5 * erfSmall(z * ONE_OVER_SQRT_TWO);
   if (y > 38.5) return z < 0 ? 0 : 1;
-  const tail = 0.5 * Math.exp(-0.5 * y * y) * erfcxLarge(y * ONE_OVER_SQRT_TWO);
+  const tail = 0.5 * fastExp(-0.5 * y * y) * erfcxLarge(y * ONE_OVER_SQRT_TWO);
   return z < 0 ? tail : 1 - tail;
 }
 
 /** Y(z) = Φ(z)/φ(z), the reciprocal Mills ratio of -z, for z <= 0 (no underflow). */
 export function millsLower(z: number): number {
   const u = -z * ONE_OVER_SQRT_TWO;
-  if (u <= ERF_SMALL) return SQRT_PI_OVER_TWO * Math.exp(u * u) * (1 - erfSmall(u));
+  if (u <= ERF_SMALL) return SQRT_PI_OVER_TWO * fastExp(u * u) * (1 - erfSmall(u));
   return SQRT_PI_OVER_TWO * erfcxLarge(u);
 }
 

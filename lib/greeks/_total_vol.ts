@@ -7,8 +7,12 @@
  *
  * @module
  */
-import { type Guess, initialGuess, LOWER, UPPER, vegaLogSlope } from "./_guess.ts";
-import { normalisedBlack, normalisedBlackComplement, normalisedVega } from "./_normalised_black.ts";
+import { type Guess, initialGuess, LOWER, UPPER } from "./_guess.ts";
+import {
+  normalisedBlackComplement,
+  normalisedBlackWithVega,
+  normalisedVega,
+} from "./_normalised_black.ts";
 
 /** Householder steps after the rational initial guess. */
 export const MAX_HOUSEHOLDER_STEPS = 2;
@@ -18,36 +22,42 @@ const guess: Guess = { s: 0, branch: LOWER };
 
 /** Householder order-3 update for Newton step ν, h2 = g''/g', h3 = g'''/g'. */
 function householderStep(nu: number, h2: number, h3: number): number {
-  return nu * (1 + 0.5 * h2 * nu) / (1 + nu * (h2 + h3 * nu / 6));
+  return nu * (1 + 0.5 * h2 * nu) / (1 + nu * (h2 + h3 * nu * (1 / 6)));
 }
 
 /**
- * s > 0 with b(x, s) = β, for x <= 0 and 0 < β < b_max = e^{x/2} (callers check bounds).
+ * s > 0 with b(x, s) = β, for x <= 0 and 0 < β < b_max = e^{x/2} (callers check bounds
+ * and pass b_max).
  */
-export function totalVolatility(x: number, beta: number): number {
-  const bMax = Math.exp(0.5 * x);
+export function totalVolatility(x: number, beta: number, bMax: number): number {
   initialGuess(x, beta, bMax, guess);
   let s = guess.s;
   const branch = guess.branch;
-  const lnBeta = branch === LOWER ? Math.log(beta) : 0;
+  const invLnBeta = branch === LOWER ? 1 / Math.log(beta) : 0;
   const complementBeta = bMax - beta;
+  const x2 = x * x;
   for (let i = 0; i < MAX_HOUSEHOLDER_STEPS; i++) {
     const vega = normalisedVega(x, s);
     if (!(vega > 0)) break;
-    const p = vegaLogSlope(x, s); // b''/b'
-    const q = p * p - (3 * x * x) / (s * s * s * s) - 0.25; // b'''/b'
+    const invS = 1 / s;
+    const x2OverS3 = x2 * invS * invS * invS;
+    const p = x2OverS3 - 0.25 * s; // b''/b' = x²/s³ − s/4
+    const q = p * p - 3 * x2OverS3 * invS - 0.25; // b'''/b' = p² − 3x²/s⁴ − 1/4
     let ds: number;
     if (branch === LOWER) {
-      const b = normalisedBlack(x, s);
+      // g = 1/ln b(s) − 1/ln β: ν = −g/g', h2 = g''/g', h3 = g'''/g' in terms of b'/b.
+      const b = normalisedBlackWithVega(x, s, vega);
       const lnB = Math.log(b);
+      const invLnB = 1 / lnB;
       const bOverVega = b / vega;
-      const vegaOverB = vega / b;
-      const nu = (lnBeta - lnB) * lnB / lnBeta * bOverVega;
-      const h2 = p - vegaOverB * (1 + 2 / lnB);
-      const h3 = q + 2 * vegaOverB * vegaOverB * (1 + 3 / lnB * (1 + 1 / lnB)) -
-        3 * p * vegaOverB * (1 + 2 / lnB);
+      const vegaOverB = 1 / bOverVega;
+      const nu = (1 - lnB * invLnBeta) * lnB * bOverVega;
+      const h2 = p - vegaOverB * (1 + 2 * invLnB);
+      const h3 = q + 2 * vegaOverB * vegaOverB * (1 + 3 * invLnB * (1 + invLnB)) -
+        3 * p * vegaOverB * (1 + 2 * invLnB);
       ds = householderStep(nu, h2, h3);
     } else if (branch === UPPER) {
+      // g = ln((b_max − β)/(b_max − b(s))), with b_max − b computed without cancellation.
       const c = normalisedBlackComplement(x, s);
       const vegaOverC = vega / c;
       const nu = -Math.log(complementBeta / c) / vegaOverC;
@@ -55,7 +65,8 @@ export function totalVolatility(x: number, beta: number): number {
       const h3 = q + 3 * p * vegaOverC + 2 * vegaOverC * vegaOverC;
       ds = householderStep(nu, h2, h3);
     } else {
-      const nu = (beta - normalisedBlack(x, s)) / vega;
+      // g = b(s) − β.
+      const nu = (beta - normalisedBlackWithVega(x, s, vega)) / vega;
       ds = householderStep(nu, p, q);
     }
     if (ds < -0.5 * s) ds = -0.5 * s;

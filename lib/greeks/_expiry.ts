@@ -1,0 +1,22 @@
+// Shared by yearsToExpiry and yearsToExpiryColumn.
+import { nyToUtcMs } from "../calendar/mod.ts";
+
+/** UTC ms of 16:00 New York time on the expiry date; RangeError naming the task otherwise. */
+export function expiryCloseMs(expiry: string): number {
+  try {
+    return nyToUtcMs(expiry, 16);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new RangeError(`Cannot compute years to expiry: ${message}`, { cause });
+  }
+}
+
+/** RangeError unless tsMs is finite. */
+export function checkTs(tsMs: number, row?: number): void {
+  if (!Number.isFinite(tsMs)) {
+    const where = row === undefined ? "" : ` at row ${row}`;
+    throw new RangeError(
+      `Cannot compute years to expiry: tsMs must be finite, got ${tsMs}${where}`,
+    );
+  }
+}
