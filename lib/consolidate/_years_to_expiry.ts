@@ -1,31 +1,33 @@
 /**
- * Time to expiry of each option row as a year fraction (DESIGN.md): from the end of the
- * row's minute (when its close was printed) to 16:00 New York time on the expiry date, on a
- * 365-day calendar, floored at one minute.
+ * Time to expiry of each option row as a year fraction, with `lib/greeks`
+ * `yearsToExpiryColumn` (16:00 New York on the expiry date, 365-day year, floored at one
+ * minute), measured from the end of the row's minute: the close of a minute bar is its last
+ * trade, printed by `ts` + 1 minute.
  *
  * @module
  */
 import pl from "nodejs-polars";
-import { nyToUtcMs } from "../calendar/mod.ts";
-import { distinctDates } from "./_grid.ts";
+import { yearsToExpiryColumn } from "../greeks/years_to_expiry_column.ts";
 
 const MINUTE_MS = 60_000;
-/** Milliseconds in a 365-day year. */
-export const YEAR_MS = 365 * 86_400_000;
+const DAY_MS = 86_400_000;
 
 /** Adds `t_years` to a frame with `ts` (minute start, Datetime ms) and `expiry` (Date). */
 export function withYearsToExpiry(df: pl.DataFrame): pl.DataFrame {
-  const expiries = distinctDates(df.getColumn("expiry"));
-  const closes = pl.DataFrame([
-    pl.Series("expiry", expiries).str.strptime(pl.Date, "%Y-%m-%d"),
-    pl.Series("_expiry_ms", expiries.map((d) => nyToUtcMs(d, 16, 0)), pl.Float64),
-  ]);
-  const ms = pl.col("_expiry_ms").minus(pl.col("ts").cast(pl.Int64).cast(pl.Float64))
-    .minus(MINUTE_MS);
-  return df.join(closes, { on: "expiry", how: "left" })
-    .withColumns(
-      pl.when(ms.lt(MINUTE_MS)).then(pl.lit(MINUTE_MS)).otherwise(ms).div(YEAR_MS).alias(
-        "t_years",
-      ),
-    ).drop("_expiry_ms");
+  const keys = df.select(
+    pl.col("ts").cast(pl.Int64).cast(pl.Float64).plus(MINUTE_MS).alias("end"),
+    pl.col("expiry").cast(pl.Int32).alias("day"),
+  );
+  const end = keys.getColumn("end").toTypedArray() as Float64Array;
+  const days = keys.getColumn("day").toTypedArray() as Int32Array;
+  const names = new Map<number, string>();
+  const expiry = Array.from(days, (d) => {
+    let name = names.get(d);
+    if (name === undefined) {
+      name = new Date(d * DAY_MS).toISOString().slice(0, 10);
+      names.set(d, name);
+    }
+    return name;
+  });
+  return df.withColumns(pl.Series("t_years", yearsToExpiryColumn(end, expiry), pl.Float64));
 }
