@@ -41,10 +41,11 @@ function contractTable(contracts: pl.DataFrame): pl.DataFrame {
     pl.col("right").isIn(["call", "put"]).not().or(pl.col("expiry").isNull()),
   );
   if (bad.height > 0) {
+    const [ticker, right] = bad.row(0);
+    const raw = contracts.filter(pl.col("ticker").eq(pl.lit(ticker))).getColumn("expiry");
     throw new RangeError(
-      `Cannot consolidate: contract ${bad.getColumn("ticker").get(0)} has right ` +
-        `"${bad.getColumn("right").get(0)}" and expiry ${bad.getColumn("expiry").get(0)}; ` +
-        `expected right "call" or "put" and an expiry YYYY-MM-DD`,
+      `Cannot consolidate: contract ${ticker} has right "${right}" and expiry ` +
+        `${raw.cast(pl.Utf8).get(0)}; expected right "call" or "put" and an expiry YYYY-MM-DD`,
     );
   }
   rejectDuplicates(table, "the contracts frame (conflicting definitions)", ["ticker"]);
