@@ -59,10 +59,17 @@ Deno.test("option close and iv changes equal a brute-force look-up of the last t
   };
   const lags = [1, 3, 15, 60];
   const table = consolidate(inputs, { featureLags: lags });
-  const rows = table.select("ticker", "date", "ts", "close", "iv", ...lags.flatMap((l) => [
-    `close_pct_change_${l}`,
-    `iv_pct_change_${l}`,
-  ])).toRecords() as Record<string, unknown>[];
+  const rows = table.select(
+    "ticker",
+    "date",
+    "ts",
+    "close",
+    "iv",
+    ...lags.flatMap((l) => [
+      `close_pct_change_${l}`,
+      `iv_pct_change_${l}`,
+    ]),
+  ).toRecords() as Record<string, unknown>[];
   assert.ok(table.getColumn("iv").nullCount() > 0, "some failed vols are in the test");
   for (const lag of lags) {
     for (const name of ["close", "iv"]) {

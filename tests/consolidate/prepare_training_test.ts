@@ -13,18 +13,29 @@ function frame(rows: [string, number, number][]): pl.DataFrame {
   ]).withColumns(pl.col("ts").cast(pl.Date).alias("date"));
 }
 
-const A = [0, 1, 2, 3, 5, 387, 388, 389].map((m) => ["A", minute(m), 1 + m / 10] as [string, number, number]);
+const A = [0, 1, 2, 3, 5, 387, 388, 389].map((m) =>
+  ["A", minute(m), 1 + m / 10] as [string, number, number]
+);
 const B = [0, 10, 20].map((m) => ["B", minute(m), 2] as [string, number, number]);
 const close = (m: number) => 1 + m / 10;
 
 Deno.test("prepareTraining() takes the close exactly horizon minutes ahead, within the session", () => {
-  const out = prepareTraining(frame([...B, ...A]), { horizonMin: 2, toleranceMin: 0, minCoverage: 0 });
+  const out = prepareTraining(frame([...B, ...A]), {
+    horizonMin: 2,
+    toleranceMin: 0,
+    minCoverage: 0,
+  });
   // A: 0→2, 1→3, 3→5, 387→389 hit; 2→4 and 5→7 miss; 388 and 389 reach past 15:59.
   assert.deepEqual(col(out, "ticker"), ["A", "A", "A", "A"]);
   assert.deepEqual(col(out, "target_close"), [close(2), close(3), close(5), close(389)]);
   assert.deepEqual(
     col(out, "target_return"),
-    [close(2) / close(0) - 1, close(3) / close(1) - 1, close(5) / close(3) - 1, close(389) / close(387) - 1],
+    [
+      close(2) / close(0) - 1,
+      close(3) / close(1) - 1,
+      close(5) / close(3) - 1,
+      close(389) / close(387) - 1,
+    ],
   );
   assert.deepEqual(col(out, "target_coverage"), [4 / 6, 4 / 6, 4 / 6, 4 / 6]);
   assert.deepEqual(col(out, "horizon_min"), [2, 2, 2, 2]);
@@ -43,8 +54,14 @@ Deno.test("prepareTraining() with a tolerance takes the last trade in the minute
 });
 
 Deno.test("prepareTraining() drops contract-days below the minimum coverage", () => {
-  assert.equal(prepareTraining(frame(A), { horizonMin: 2, toleranceMin: 0, minCoverage: 0.7 }).height, 0);
-  assert.equal(prepareTraining(frame(A), { horizonMin: 2, toleranceMin: 0, minCoverage: 4 / 6 }).height, 4);
+  assert.equal(
+    prepareTraining(frame(A), { horizonMin: 2, toleranceMin: 0, minCoverage: 0.7 }).height,
+    0,
+  );
+  assert.equal(
+    prepareTraining(frame(A), { horizonMin: 2, toleranceMin: 0, minCoverage: 4 / 6 }).height,
+    4,
+  );
 });
 
 Deno.test("prepareTraining() never reaches into the next session, even when a trade is there", () => {
@@ -58,7 +75,10 @@ Deno.test("prepareTraining() ends the session at an early close", () => {
   // 2025-11-28 closes at 13:00 New York (18:00 UTC): the last minute starts 12:59.
   const at = (h: number, m: number) => Date.UTC(2025, 10, 28, h, m);
   const rows: [string, number, number][] = [
-    ["A", at(17, 57), 1], ["A", at(17, 58), 2], ["A", at(17, 59), 3], ["A", at(18, 0), 4],
+    ["A", at(17, 57), 1],
+    ["A", at(17, 58), 2],
+    ["A", at(17, 59), 3],
+    ["A", at(18, 0), 4],
   ]; // deno-fmt-ignore
   const out = prepareTraining(frame(rows), { horizonMin: 2, toleranceMin: 0, minCoverage: 0 });
   assert.deepEqual(col(out, "target_close"), [3]);
