@@ -241,5 +241,5 @@ Deno.test("consolidationStats() counts sizes and nulls per column group; formatS
   }); // deno-fmt-ignore
   const lines = formatStats(s);
   assert.equal(lines[0], "1 dates, 390 session minutes, 1 contracts (1 contract-days), 3 rows");
-  assert.equal(lines[1], "  option bars outside the sessions, dropped: 2");
+  assert.equal(lines[1], "option bars outside the sessions, dropped: 2");
 });
