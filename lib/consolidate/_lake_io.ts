@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import type pl from "nodejs-polars";
+import pl from "nodejs-polars";
 import {
   type Dataset,
   listPartitions,
@@ -16,7 +16,6 @@ import {
   scan,
   writePartition,
 } from "../lake/mod.ts";
-import { distinctDates } from "./_grid.ts";
 
 /** A partition read or written, with its row count and content hash (from the manifest). */
 export interface LakeItem {
@@ -37,13 +36,17 @@ export interface RangeRead {
   items: LakeItem[];
 }
 
-/** Reads every partition of `dataset` for `value` in [from, to]; `frame` is null without any. */
+/**
+ * Reads every partition of `dataset` for `value` in [from, to] (only `columns` when given,
+ * which the Parquet reader then skips); `frame` is null without any partition.
+ */
 export async function readRange(
   root: string,
   dataset: Dataset,
   value: string,
   from: string,
   to: string,
+  columns?: readonly string[],
 ): Promise<RangeRead> {
   const range = { values: [value], from, to };
   const parts = await listPartitions(root, dataset, range);
@@ -57,7 +60,8 @@ export async function readRange(
       );
     return { partition: `${dataset}/${partitionKey(id)}`, rows: entry?.rows, sha256 };
   }));
-  const frame = await (await scan(dataset, { root, ...range })).collect();
+  const lazy = await scan(dataset, { root, ...range });
+  const frame = await (columns ? lazy.select(...columns) : lazy).collect();
   return { frame, parts, items };
 }
 
@@ -76,11 +80,17 @@ export async function writeDates(
 ): Promise<LakeItem[]> {
   const manifest = await Manifest.open(root, dataset);
   const empty = table.clear().drop(key, "date");
+  // The table is sorted by date: each date is a contiguous run, written as a zero-copy slice.
   const byDate = new Map<string, pl.DataFrame>();
-  if (table.height > 0) {
-    for (const part of table.partitionBy("date", true, true)) {
-      byDate.set(distinctDates(part.getColumn("date"))[0], part);
+  const days = table.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
+  for (let start = 0, i = 1; i <= days.length; i++) {
+    if (i < days.length && days[i] === days[start]) continue;
+    const date = new Date(days[start] * 86_400_000).toISOString().slice(0, 10);
+    if (byDate.has(date)) {
+      throw new RangeError(`Cannot write ${dataset}: the rows of ${date} are not contiguous`);
     }
+    byDate.set(date, table.slice(start, i - start));
+    start = i;
   }
   const out: LakeItem[] = new Array(dates.length);
   let next = 0;

@@ -85,22 +85,24 @@ export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.
     pl.Series("traded", g.traded),
     pl.Series("close", g.values[0], pl.Float64),
     pl.Series("iv", g.values[1], pl.Float64),
-  ]).withColumns(pl.col("close").fillNan(null), pl.col("iv").fillNan(null))
+  ]).lazy()
+    .withColumns(pl.col("close").fillNan(null), pl.col("iv").fillNan(null))
     .select(
       pl.col("traded"),
       ...changes.map((e, i) =>
-        pl.when(pl.col("m").gtEq(lags[i % lags.length])).then(e).otherwise(
+        pl.when(pl.col("m").gtEq(lags[i % lags.length])).then(e.fillNan(null)).otherwise(
           pl.lit(null).cast(pl.Float64),
         ).alias(names[i])
       ),
     )
     .filter(pl.col("traded").eq(1))
-    .drop("traded");
+    .drop("traded")
+    .collectSync();
   if (features.height !== rows.height) {
     throw new Error(
       `Cannot consolidate: option features have ${features.height} rows for ${rows.height} ` +
         `option rows (rows not sorted by contract-day and minute)`,
     );
   }
-  return features.select(...names.map((n) => pl.col(n).fillNan(null)));
+  return features;
 }

@@ -89,13 +89,14 @@ export function optionRows(
 ): { rows: pl.DataFrame; offGrid: number } {
   requireColumns(options, "the option bars frame", ["ticker", "ts", ...OPTION_BAR_COLUMNS]);
   const table = contractTable(contracts);
-  const bars = options.select(
+  const bars = options.lazy().select(
     pl.col("ticker").cast(pl.Utf8),
     tsMs(),
     ...OPTION_BAR_COLUMNS.map((c) => pl.col(c).cast(c === "trades" ? pl.Int64 : pl.Float64)),
-  ).join(table, { on: "ticker", how: "left" })
+  ).join(table.lazy(), { on: "ticker", how: "left" })
     .withColumns(pl.col("ts").cast(pl.Date).alias("_day"))
-    .sort(["_day", "ticker", "ts"]);
+    .sort(["_day", "ticker", "ts"])
+    .collectSync();
   const dup = bars.select(
     pl.col("ticker").eq(pl.col("ticker").shift(1)).and(pl.col("ts").eq(pl.col("ts").shift(1)))
       .fillNull(false).alias("dup"),

@@ -38,6 +38,16 @@ export interface ConsolidateLakeResult {
   timings: { readMs: number; computeMs: number; writeMs: number };
 }
 
+const BAR = ["ts", "open", "high", "low", "close", "volume", "vwap"];
+/** The columns read from each dataset: what `consolidate` uses, nothing more. */
+const READ = {
+  options: ["ticker", ...BAR, "trades"],
+  underlying: BAR,
+  vix: BAR.slice(0, 5),
+  contracts: ["ticker", "expiry", "right", "strike", "multiplier"],
+  news: ["id", "published", "sentiment"],
+};
+
 function before(date: string, n: number): string {
   try {
     return previousTradingDay(date, n);
@@ -67,7 +77,7 @@ export async function consolidateLake(
   const o = resolveConsolidate(rest);
   const u = o.underlying;
   const t0 = clock();
-  const bars = await readRange(root, "option_minute", u, from, to);
+  const bars = await readRange(root, "option_minute", u, from, to, READ.options);
   if (bars.frame === null) {
     throw new RangeError(
       `Cannot consolidate ${u}: no option_minute partitions from ${from} to ${to}; ` +
@@ -77,10 +87,19 @@ export async function consolidateLake(
   const dates = [...new Set(bars.parts.map((p) => p.date))].sort();
   const warmup = o.indicators.session ? from : before(from, o.indicators.warmupDays);
   const [underlying, contracts, vix, news] = await Promise.all([
-    readRange(root, "equity_minute", u, warmup, to),
-    readRange(root, "option_contracts", u, from, to),
-    vixSymbol === null ? null : readRange(root, "index_minute", vixSymbol, before(from, 1), to),
-    readRange(root, "news", u, before(from, 1 + Math.ceil(o.newsLookbackMin / 1440)), to),
+    readRange(root, "equity_minute", u, warmup, to, READ.underlying),
+    readRange(root, "option_contracts", u, from, to, READ.contracts),
+    vixSymbol === null
+      ? null
+      : readRange(root, "index_minute", vixSymbol, before(from, 1), to, READ.vix),
+    readRange(
+      root,
+      "news",
+      u,
+      before(from, 1 + Math.ceil(o.newsLookbackMin / 1440)),
+      to,
+      READ.news,
+    ),
   ]);
   const have = new Set(underlying.parts.map((p) => p.date));
   const missing = dates.filter((d) => !have.has(d));
