@@ -100,10 +100,5 @@ export function checkName(name: string, what: string, option: string): void {
   }
 }
 
-/** Count of non-null values up to and including each row (0 before the first value). */
-export function nonNullCount(expr: pl.Expr): pl.Expr {
-  return expr.isNotNull().cast(pl.UInt32).cumSum();
-}
-
 /** A typed null literal, so that `when/then` branches keep Float64. */
 export const NULL_F64: pl.Expr = pl.lit(null).cast(pl.Float64);
