@@ -19,9 +19,12 @@
 export * as backtest from "./backtest/mod.ts";
 export * as calendar from "./calendar/mod.ts";
 export * as config from "./config/mod.ts";
+export * as greeks from "./greeks/mod.ts";
+export * as indicators from "./indicators/mod.ts";
 export * as ingest from "./ingest/mod.ts";
 export * as lake from "./lake/mod.ts";
 export * as market from "./market/mod.ts";
+export * as random from "./random/mod.ts";
 export * as report from "./report/mod.ts";
 export * as run from "./run/mod.ts";
 export * as scanner from "./scanner/mod.ts";

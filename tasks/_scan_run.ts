@@ -26,7 +26,13 @@ import {
   versions,
   writeRunRecord,
 } from "../lib/run/mod.ts";
-import { CONTEXT_COLUMNS, scan, type ScanSummary, summarize } from "../lib/scanner/mod.ts";
+import {
+  CONTEXT_COLUMNS,
+  scan,
+  scanReport,
+  type ScanSummary,
+  summarize,
+} from "../lib/scanner/mod.ts";
 
 /** What a scan run did and where its outputs are. */
 export interface ScanRun {
@@ -37,6 +43,7 @@ export interface ScanRun {
   events: pl.DataFrame;
   summary: ScanSummary;
   csvPath: string;
+  reportPath: string;
   recordPath: string;
   elapsedMs: number;
 }
@@ -115,6 +122,21 @@ export async function runScan(config: Config, command: string[], out?: string): 
   ));
   await writeFileAtomic(csvPath, csv);
   outputs.push({ partition: csvPath, rows: events.height, sha256: sha256(csv) });
+  const reportPath = `${config.data.dir}/runs/${runId}/report.html`;
+  const html = new TextEncoder().encode(scanReport(frame, events, summary, {
+    title: `Option move scan: ${s.underlyings.join(", ")} ${s.from}..${s.to}`,
+    metadata: {
+      "run id": runId,
+      command: command.join(" "),
+      dataset,
+      threshold: s.threshold,
+      reference: s.reference,
+      direction: s.direction,
+    },
+    scan: s,
+  }));
+  await writeFileAtomic(reportPath, html);
+  outputs.push({ partition: reportPath, sha256: sha256(html) });
   const elapsedMs = performance.now() - t0;
   const recordPath = await writeRunRecord(config.data.dir, {
     runId,
@@ -141,6 +163,7 @@ export async function runScan(config: Config, command: string[], out?: string): 
     events,
     summary,
     csvPath,
+    reportPath,
     recordPath,
     elapsedMs,
   };

@@ -6,7 +6,14 @@
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { type Config, ConfigError, loadConfig, redactText, secretsOf } from "../lib/config/mod.ts";
+import {
+  type Config,
+  ConfigError,
+  loadConfig,
+  parseDotenv,
+  redactText,
+  secretsOf,
+} from "../lib/config/mod.ts";
 
 /** Bad command-line usage: printed with the task's usage, exit code 2. */
 export class UsageError extends Error {
@@ -85,11 +92,16 @@ export async function loadTaskConfig(configPath: string | undefined, overrides: 
   if (yamlText === null && configPath !== undefined) {
     throw new ConfigError([`--config ${configPath}: no such file`]);
   }
+  const dotenvText = await readOptional(".env");
+  const env = Deno.env.toObject();
+  // Known before the config parses, so that a config error quoting a key is redacted too.
+  const keys = [env.POLYGON_API_KEY, parseDotenv(dotenvText ?? "").POLYGON_API_KEY];
+  secrets = [...new Set([...secrets, ...keys.filter((k): k is string => !!k)])];
   return loadConfig({
     yamlText,
     yamlName: path,
-    dotenvText: await readOptional(".env"),
-    env: Deno.env.toObject(),
+    dotenvText,
+    env,
     overrides: prune(overrides) as Record<string, unknown>,
   });
 }
@@ -98,7 +110,7 @@ let secrets: string[] = [Deno.env.get("POLYGON_API_KEY") ?? ""].filter((s) => s.
 
 /** Remembers the config's secrets so that errors printed later are redacted. */
 export function useSecrets(config: Config): void {
-  secrets = secretsOf(config);
+  secrets = [...new Set([...secrets, ...secretsOf(config)])];
 }
 
 /** Prints to stdout (redacted). */
@@ -123,7 +135,7 @@ export async function runTask(usage: string, main: () => Promise<number>): Promi
       console.error(redactText(`error: ${err.message}`, secrets));
       code = 2;
     } else if (e instanceof UsageError) {
-      console.error(`error: ${err.message}\n\n${usage}`);
+      console.error(redactText(`error: ${err.message}\n\n${usage}`, secrets));
       code = 2;
     } else {
       const detail = Deno.env.get("STRIKELAB_DEBUG") ? err.stack ?? err.message : err.message;

@@ -21,7 +21,7 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --symbols SPY,QQQ          equities (default from config: SPY)
   --indices I:VIX            indices (default I:VIX)
   --datasets equity,index    any of equity, index, options, news (default equity,index)
-  --source auto|sim|polygon  auto = polygon when POLYGON_API_KEY is set
+  --source NAME              auto|sim|polygon|replay; auto = polygon when POLYGON_API_KEY is set
   --base-url URL             Polygon base URL (e.g. the fake server)
   --rate-limit N             Polygon requests a minute (free tier: 5)
   --seed N                   simulator seed

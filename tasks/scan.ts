@@ -87,6 +87,7 @@ await runTask(USAGE, async () => {
   say(formatSummary(run.summary));
   say("");
   say(`  events CSV: ${run.csvPath}`);
+  say(`  report: ${run.reportPath}`);
   say(`  scan_events: ${run.partitions} partitions written`);
   say(`  run record: ${run.recordPath}`);
   say(`  elapsed: ${(run.elapsedMs / 1000).toFixed(2)} s`);

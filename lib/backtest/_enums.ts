@@ -39,6 +39,8 @@ export const R_TRAILING_STOP = 3;
 export const R_ORDER = 4;
 export const R_FORCED = 5;
 export const R_END = 6;
+export const R_TIME_LIMIT = 7;
+export const R_SESSION_CLOSE = 8;
 export const REASON_NAMES = [
   "signal",
   "stop_loss",
@@ -47,6 +49,8 @@ export const REASON_NAMES = [
   "order",
   "forced",
   "end",
+  "time_limit",
+  "session_close",
 ] as const;
 
 /** Pending signal intents (what to do at the next fill opportunity). */

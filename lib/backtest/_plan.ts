@@ -27,7 +27,8 @@ export function indicatorCache(strategy: Strategy, m: Market): (key: string) => 
 /**
  * Builds the kernel input of `strategy` on `m`: signal strategies trade each asset as its
  * own portfolio; order strategies trade all assets as one portfolio sharing cash, with
- * orders read as target percents.
+ * orders read as target percents; trade strategies hand their entries to their own
+ * `simulate` (see {@linkcode simulatePlan}).
  */
 export function planInput(
   strategy: Strategy,
@@ -38,7 +39,7 @@ export function planInput(
 ): { input: SimInput; sizeType?: "targetPercent" } {
   strategy.plan(m, p, ind, buf);
   const base = { nBars: m.nBars, open: m.open, high: m.high, low: m.low, close: m.close };
-  if (strategy.output === "signals") {
+  if (strategy.output !== "orders") {
     return { input: { ...base, longEntries: buf.longEntries, longExits: buf.longExits } };
   }
   return {
@@ -57,5 +58,25 @@ export function runPlan(
   options: SimulateOptions,
 ): SimResult {
   const { input, sizeType } = planInput(strategy, m, p, ind, buf);
+  return simulatePlan(strategy, m, p, input, sizeType, options);
+}
+
+/** Simulates a planned input with the generic kernel, or the strategy's own for `trades`. */
+export function simulatePlan(
+  strategy: Strategy,
+  m: Market,
+  p: Params,
+  input: SimInput,
+  sizeType: "targetPercent" | undefined,
+  options: SimulateOptions,
+): SimResult {
+  if (strategy.output === "trades") {
+    if (strategy.simulate === undefined) {
+      throw new TypeError(`Cannot simulate strategy ${strategy.name}: it has no simulate()`);
+    }
+    const entries = input.longEntries ?? new Int8Array(m.nBars * m.nAssets);
+    const plan = { longEntries: entries, longExits: new Int8Array(0), orders: new Float64Array(0) };
+    return strategy.simulate(m, p, plan, options);
+  }
   return simulate(input, sizeType === undefined ? options : { ...options, sizeType });
 }

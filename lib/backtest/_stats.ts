@@ -48,8 +48,10 @@ export function addClosedTrade(stats: Float64Array, g: number, pnl: number, ret:
  * Streams an equity series into the equity part of group `g`'s accumulators: per-bar
  * returns `r_i = v_i/v_{i−1} − 1` (the first against `initCash`, 0 after a wipe-out),
  * drawdown against the running peak that starts at `initCash`, drawdown duration in bars
- * from the peak to the recovery bar (or the last bar). Bars with `mask[i] === 0` are
- * skipped (their return is not counted, the peak still moves).
+ * from the peak to the recovery bar (or the last bar). With a `mask`, only bars with
+ * `mask[i] !== 0` count, and the final value and drawdowns are those of the path
+ * `initCash·∏(1 + r_i)` over the counted bars (the portfolio invested on those bars only),
+ * so every metric describes the same subset; without one the path is `value` itself.
  */
 export function accumulateEquity(
   stats: Float64Array,
@@ -60,23 +62,24 @@ export function accumulateEquity(
   mask: Uint8Array | null,
 ): void {
   const o = g * N_STATS;
-  let prev = initCash, peak = initCash, peakBar = -1, maxDD = 0, maxDur = 0;
+  let prev = initCash, w = initCash, peak = initCash, peakBar = -1, maxDD = 0, maxDur = 0;
   let n = 0, s = 0, s2 = 0, d2 = 0, ex = 0;
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
     const r = prev > 0 ? v / prev - 1 : 0;
     prev = v;
-    if (v >= peak) {
-      if (peakBar < i - 1 && i - peakBar > maxDur) maxDur = i - peakBar;
-      peak = v;
-      peakBar = i;
-    } else {
-      const dd = v / peak - 1;
-      if (dd < maxDD) maxDD = dd;
-      if (i - peakBar > maxDur) maxDur = i - peakBar;
-    }
     if (mask !== null && mask[i] === 0) continue;
-    n++;
+    const k = n++;
+    w = mask === null ? v : w * (1 + r);
+    if (w >= peak) {
+      if (peakBar < k - 1 && k - peakBar > maxDur) maxDur = k - peakBar;
+      peak = w;
+      peakBar = k;
+    } else {
+      const dd = w / peak - 1;
+      if (dd < maxDD) maxDD = dd;
+      if (k - peakBar > maxDur) maxDur = k - peakBar;
+    }
     s += r;
     s2 += r * r;
     if (r < 0) d2 += r * r;
@@ -87,7 +90,7 @@ export function accumulateEquity(
   stats[o + S_SUM_R2] = s2;
   stats[o + S_SUM_DOWN2] = d2;
   stats[o + S_INIT] = initCash;
-  stats[o + S_FINAL] = value.length > 0 ? value[value.length - 1] : initCash;
+  stats[o + S_FINAL] = n > 0 ? w : initCash;
   stats[o + S_MAX_DD] = maxDD;
   stats[o + S_MAX_DD_BARS] = maxDur;
   stats[o + S_EXPOSURE_BARS] = ex;

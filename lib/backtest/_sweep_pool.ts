@@ -26,6 +26,7 @@ export async function runWorkers(
     high: share(m.high),
     low: share(m.low),
     close: share(m.close),
+    segments: m.segments,
   };
   const count = combos.count, out = new Float64Array(count * N_METRICS);
   const n = Math.max(1, Math.min(nWorkers, count));

@@ -1,7 +1,7 @@
 // Sweep worker: receives shared prices and indicators once, then evaluates combo ranges.
 import { type ChunkJob, evalCombos } from "./_sweep_chunk.ts";
 import type { Market } from "./market.ts";
-import { getStrategy } from "./strategies/registry.ts";
+import { WORKER_STRATEGIES } from "./strategies/_worker_registry.ts";
 
 /** Messages from the main thread. */
 export type WorkerMessage =
@@ -20,6 +20,12 @@ export type WorkerMessage =
   | { type: "run"; id: number; from: number; to: number };
 
 let job: ChunkJob | null = null;
+
+function workerStrategy(name: string) {
+  const s = WORKER_STRATEGIES[name];
+  if (s === undefined) throw new RangeError(`Cannot sweep: no worker strategy "${name}"`);
+  return s;
+}
 let values: Float64Array = new Float64Array(0);
 
 // deno-lint-ignore no-explicit-any
@@ -29,7 +35,7 @@ self_.onmessage = (e: MessageEvent<WorkerMessage>) => {
   try {
     if (msg.type === "init") {
       job = {
-        strategy: getStrategy(msg.strategy),
+        strategy: workerStrategy(msg.strategy),
         market: { ...msg.market, extra: {} },
         indicators: new Map(msg.keys.map((k, i) => [k, msg.indicators[i]])),
         names: msg.names,

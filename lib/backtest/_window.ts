@@ -1,7 +1,6 @@
 // Simulating a window of bars with indicator warm-up taken from the bars before it.
-import { indicatorCache, newPlanBuffers, planInput } from "./_plan.ts";
+import { indicatorCache, newPlanBuffers, planInput, simulatePlan } from "./_plan.ts";
 import { type Market, sliceMarket } from "./market.ts";
-import { simulate } from "./simulate.ts";
 import type { Params, Strategy } from "./strategies/types.ts";
 import type { SimResult, SimulateOptions } from "./types.ts";
 
@@ -43,7 +42,10 @@ export function runWindow(
   const off = from - a0, market = sliceMarket(ext, off, ext.nBars);
   const c = <T extends Int8Array | Float64Array>(x: T | undefined) =>
     x === undefined ? undefined : cut(x, ext.nBars, ext.nAssets, off);
-  const result = simulate(
+  const result = simulatePlan(
+    strategy,
+    market,
+    p,
     {
       nBars: market.nBars,
       open: market.open,
@@ -55,7 +57,8 @@ export function runWindow(
       orders: c(input.orders),
       groupOf: input.groupOf,
     },
-    sizeType === undefined ? sim : { ...sim, sizeType },
+    sizeType,
+    sim,
   );
   return { result, market };
 }

@@ -1,6 +1,7 @@
 // Kernel records → Polars DataFrames (the friendly layer).
 import pl from "nodejs-polars";
 import { REASON_NAMES } from "./_enums.ts";
+import { symbolLookup } from "./_segments.ts";
 import type { Market } from "./market.ts";
 import { METRIC_COLUMNS, type Metrics } from "./metrics.ts";
 import type { SimRecords } from "./types.ts";
@@ -16,10 +17,11 @@ export function ordersFrame(
   colAsset: (c: number) => number,
 ) {
   const o = r.orders, k = o.n, idx = Array.from({ length: k }, (_, j) => j);
+  const symbolAt = symbolLookup(m);
   return pl.DataFrame([
     pl.Series("order_id", idx, pl.Int64),
     pl.Series("portfolio", idx.map((j) => names[o.col[j]] ?? "")),
-    pl.Series("symbol", idx.map((j) => m.symbols[colAsset(o.col[j])])),
+    pl.Series("symbol", idx.map((j) => symbolAt(colAsset(o.col[j]), o.bar[j]))),
     datetime("ts", idx.map((j) => m.tsMs[o.bar[j]])),
     pl.Series("bar", o.bar.slice(0, k), pl.Int64),
     pl.Series("side", idx.map((j) => (o.shares[j] > 0 ? "buy" : "sell"))),
@@ -30,7 +32,10 @@ export function ordersFrame(
   ]);
 }
 
-/** Trades: one row per position from flat to flat; a position open at the end is `open`. */
+/**
+ * Trades: one row per position from flat to flat; a position open at the end is `open`.
+ * `exit_reason` is the reason of the order that closed the trade (null while open).
+ */
 export function tradesFrame(
   r: SimRecords,
   m: Market,
@@ -39,10 +44,11 @@ export function tradesFrame(
 ) {
   const t = r.trades, k = t.n, idx = Array.from({ length: k }, (_, j) => j);
   const f = (a: Float64Array) => pl.Series("", a.slice(0, k), pl.Float64);
+  const symbolAt = symbolLookup(m), reasons = exitReasons(r);
   return pl.DataFrame([
     pl.Series("trade_id", idx, pl.Int64),
     pl.Series("portfolio", idx.map((j) => names[t.col[j]] ?? "")),
-    pl.Series("symbol", idx.map((j) => m.symbols[colAsset(t.col[j])])),
+    pl.Series("symbol", idx.map((j) => symbolAt(colAsset(t.col[j]), t.entryBar[j]))),
     pl.Series("direction", idx.map((j) => (t.direction[j] > 0 ? "long" : "short"))),
     datetime("entry_ts", idx.map((j) => m.tsMs[t.entryBar[j]])),
     datetime("exit_ts", idx.map((j) => (t.open[j] ? null : m.tsMs[t.exitBar[j]]))),
@@ -62,7 +68,29 @@ export function tradesFrame(
     f(t.mae).rename("mae"),
     f(t.mfe).rename("mfe"),
     pl.Series("status", idx.map((j) => (t.open[j] ? "open" : "closed"))),
+    pl.Series("exit_reason", reasons, pl.Utf8),
   ]);
+}
+
+/**
+ * The reason of each trade's closing order: the first order of the trade's column on its
+ * exit bar that trades against the trade's direction (null for an open trade).
+ */
+function exitReasons(r: SimRecords): (string | null)[] {
+  const o = r.orders, t = r.trades, first = new Map<string, number[]>();
+  for (let j = 0; j < o.n; j++) {
+    const key = `${o.col[j]}:${o.bar[j]}`;
+    const list = first.get(key);
+    if (list === undefined) first.set(key, [j]);
+    else list.push(j);
+  }
+  return Array.from({ length: t.n }, (_, j) => {
+    if (t.open[j]) return null;
+    const hit = (first.get(`${t.col[j]}:${t.exitBar[j]}`) ?? []).find((q) =>
+      o.shares[q] * t.direction[j] < 0
+    );
+    return hit === undefined ? null : REASON_NAMES[o.reason[hit]];
+  });
 }
 
 /** Equity: value, cash and gross exposure per portfolio and bar. */

@@ -1,6 +1,6 @@
 // Bootstrap confidence intervals of trade metrics.
 import pl from "nodejs-polars";
-import { mulberry32 } from "./_prng.ts";
+import { mulberry32 } from "../random/mod.ts";
 
 /** Options of {@linkcode bootstrapTrades}. */
 export interface BootstrapTradesOptions {

@@ -1,5 +1,5 @@
 // Parameter grids: parsing `from:to:step`, cartesian products and seeded random subsets.
-import { mulberry32 } from "./_prng.ts";
+import { mulberry32 } from "../random/mod.ts";
 
 /** A grid: values per parameter, as numbers or a spec string (`5:50:5` or `1,2,3`). */
 export type GridSpec = Record<string, readonly number[] | string | number>;

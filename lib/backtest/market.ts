@@ -1,5 +1,6 @@
 // The edge between Polars frames and the kernels' typed arrays.
 import pl from "nodejs-polars";
+import type { Strategy } from "./strategies/types.ts";
 
 /**
  * Prices as column-major typed arrays: asset `a`, bar `i` at `a·nBars + i`; NaN where an
@@ -16,6 +17,23 @@ export interface Market {
   close: Float64Array;
   /** Extra numeric columns (e.g. `vix`) of a single-asset frame, by name. */
   extra: Record<string, Float64Array>;
+  /** Symbols that come and go on shared assets (option contract-days), see `toOptionMarket`. */
+  segments?: Segments;
+}
+
+/**
+ * Symbols that trade for a span of time on an asset "lane" they share with others: segment
+ * `k` is `symbol[k]` on trading date `date[k]`, on asset `asset[k]`, from bar start
+ * `fromMs[k]` to bar start `toMs[k]` (UTC epoch ms, inclusive). Segments of one asset never
+ * overlap; they are ordered by `fromMs`, then symbol. Times, not bar indices, so a sliced
+ * market keeps them.
+ */
+export interface Segments {
+  symbol: string[];
+  date: string[];
+  asset: Int32Array;
+  fromMs: Float64Array;
+  toMs: Float64Array;
 }
 
 /** Options of {@linkcode toMarket}. */
@@ -125,10 +143,13 @@ export function sliceMarket(m: Market, from: number, to: number): Market {
   };
 }
 
-/** A {@linkcode Market} as is, or a frame unwrapped by {@linkcode toMarket}. */
-export function asMarket(data: pl.DataFrame | Market): Market {
+/**
+ * A {@linkcode Market} as is, or a frame unwrapped by the strategy's `market` (option
+ * strategies) or else by {@linkcode toMarket}.
+ */
+export function asMarket(data: pl.DataFrame | Market, strategy?: Strategy): Market {
   const m = data as Partial<Market>;
-  return typeof m.nBars === "number" && m.close instanceof Float64Array
-    ? (data as Market)
-    : toMarket(data as pl.DataFrame);
+  if (typeof m.nBars === "number" && m.close instanceof Float64Array) return data as Market;
+  const frame = data as pl.DataFrame;
+  return strategy?.market ? strategy.market(frame) : toMarket(frame);
 }

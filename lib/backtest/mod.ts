@@ -34,7 +34,15 @@ export type {
 } from "./types.ts";
 export { METRIC_COLUMNS, type Metrics, metricsFromStats, type MetricsOptions } from "./metrics.ts";
 export { barsPerYear, type BarsPerYearOptions } from "./bars_per_year.ts";
-export { asMarket, type Market, sliceMarket, toMarket, type ToMarketOptions } from "./market.ts";
+export {
+  asMarket,
+  type Market,
+  type Segments,
+  sliceMarket,
+  toMarket,
+  type ToMarketOptions,
+} from "./market.ts";
+export { toOptionMarket } from "./option_market.ts";
 export {
   backtestMarket,
   type BacktestResult,
@@ -62,3 +70,5 @@ export { smaCross } from "./strategies/sma_cross.ts";
 export { rsiReversion } from "./strategies/rsi_reversion.ts";
 export { bollingerBreakout } from "./strategies/bollinger_breakout.ts";
 export { momentumRotation } from "./strategies/momentum_rotation.ts";
+export { scannerCalls } from "./strategies/scanner_calls.ts";
+export { encodeAxis, encodeParam, formatParam } from "./strategies/params.ts";

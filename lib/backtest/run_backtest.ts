@@ -3,7 +3,7 @@ import type pl from "nodejs-polars";
 import { indicatorCache, newPlanBuffers, runPlan } from "./_plan.ts";
 import { equityFrame, metricsFrame, ordersFrame, tradesFrame } from "./_wrap.ts";
 import { barsPerYear as inferBarsPerYear } from "./bars_per_year.ts";
-import { type Market, toMarket } from "./market.ts";
+import { asMarket, type Market } from "./market.ts";
 import { type Metrics, metricsFromStats } from "./metrics.ts";
 import { getStrategy, resolveParams } from "./strategies/registry.ts";
 import type { Params, Strategy } from "./strategies/types.ts";
@@ -34,8 +34,9 @@ export interface BacktestResult {
 }
 
 /**
- * Runs `strategy` over a bar frame (see `toMarket` for its shape) and returns metrics,
- * orders, trades and equity as DataFrames. Fills at the next bar's open by default.
+ * Runs `strategy` over a bar frame (see `toMarket` for its shape; option strategies take
+ * option minutes, see `toOptionMarket`) and returns metrics, orders, trades and equity as
+ * DataFrames. Fills at the next bar's open by default.
  *
  * @example
  * ```ts
@@ -49,8 +50,11 @@ export interface BacktestResult {
  * ```
  * @throws {RangeError} For an empty frame, an unknown strategy or out-of-range parameters.
  */
-export function runBacktest(frame: pl.DataFrame, options: RunBacktestOptions): BacktestResult {
-  return backtestMarket(toMarket(frame), options);
+export function runBacktest(
+  frame: pl.DataFrame | Market,
+  options: RunBacktestOptions,
+): BacktestResult {
+  return backtestMarket(asMarket(frame, getStrategy(options.strategy)), options);
 }
 
 /** {@linkcode runBacktest} on an already unwrapped {@linkcode Market}. */

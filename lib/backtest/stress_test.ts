@@ -34,13 +34,14 @@ export interface StressTestOptions extends RunBacktestOptions {
  * fees doubled); `regime_bear`, `regime_range`, `regime_high_vix` (the baseline run's
  * returns and the trades entered on bars of that regime only: bear when the basket's
  * trailing return is at most −bearDrop, range when within ±rangeBand, high VIX when the
- * frame's `vix` column is at least vixLevel; the VIX row is NaN without a `vix` column);
+ * frame's `vix` column is at least vixLevel; the VIX row is NaN without a `vix` column;
+ * total return, final value and drawdowns compound the returns of those bars only);
  * `flash_crash` (every price from `crashBar` on is cut by `crashGap`, the strategy is
  * replanned on the crashed prices and every position is closed at the crashed open,
  * stops included).
  */
 export function stressTest(data: pl.DataFrame | Market, options: StressTestOptions): pl.DataFrame {
-  const m = asMarket(data);
+  const m = asMarket(data, getStrategy(options.strategy));
   const {
     strategy: s,
     params,

@@ -52,7 +52,7 @@ export async function sweep(
     ...sim
   } = options;
   const strategy = getStrategy(s);
-  const m = asMarket(data);
+  const m = asMarket(data, strategy);
   const all = random === undefined ? cartesian(grid) : randomCombos(grid, random);
   const { combos, fixedParams } = validCombos(strategy, all, fixed);
   const indicators = new Map<string, Float64Array>();

@@ -45,8 +45,8 @@ export async function walkForward(
   options: WalkForwardOptions,
 ): Promise<WalkForwardResult> {
   const { trainBars, testBars, mode = "rolling", metric = "sharpe", ...rest } = options;
-  const m = asMarket(data);
   const strategy = getStrategy(rest.strategy);
+  const m = asMarket(data, strategy);
   if (!METRIC_COLUMNS.some(([, name]) => name === metric)) {
     throw new RangeError(`Cannot walk forward: unknown metric "${metric}"`);
   }

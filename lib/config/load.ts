@@ -5,7 +5,7 @@
  * @module
  */
 import YAML from "yaml";
-import { ConfigError, formatIssues } from "./errors.ts";
+import { ConfigError, formatIssues, plainMessage } from "./errors.ts";
 import { type Config, ConfigSchema } from "./schema.ts";
 
 /** Options for {@linkcode loadConfig}. */
@@ -79,7 +79,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     try {
       fromFile = YAML.parse(yamlText) ?? {};
     } catch (cause) {
-      throw new ConfigError([`${yamlName}: not valid YAML: ${(cause as Error).message}`], {
+      const why = (cause as Error).message.split("\n")[0].replace(/:$/, "");
+      throw new ConfigError([`${yamlName}: not valid YAML: ${why}`], {
         cause,
       });
     }
@@ -90,11 +91,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const fromEnv: Record<string, unknown> = {};
   const dotenv = dotenvText === null ? {} : parseDotenv(dotenvText);
   for (const [name, path] of Object.entries(ENV_VARS)) {
-    const value = env[name] ?? dotenv[name];
+    const value = env[name] || dotenv[name];
     if (value !== undefined && value !== "") setPath(fromEnv, path, value);
   }
   const input = mergeDeep(mergeDeep(fromFile, fromEnv), overrides);
-  const parsed = ConfigSchema.safeParse(input);
+  const parsed = ConfigSchema.safeParse(input, { error: plainMessage });
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues, input));
   return parsed.data;
 }

@@ -15,6 +15,6 @@
  */
 export { type Config, ConfigSchema } from "./schema.ts";
 export { ENV_VARS, loadConfig, type LoadConfigOptions, mergeDeep, parseDotenv } from "./load.ts";
-export { ConfigError, formatIssues } from "./errors.ts";
+export { ConfigError, formatIssues, plainMessage } from "./errors.ts";
 export { redactConfig, REDACTED, redactText, secretsOf } from "./redact.ts";
 export { isIsoDate } from "./_fields.ts";

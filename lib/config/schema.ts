@@ -49,12 +49,25 @@ export const PolygonSchema = z.strictObject({
   pageLimit: intIn(1, 50_000).default(50_000),
 });
 
+/** The replay source: minute bars from CSV files, one per ticker. */
+export const ReplaySchema = z.strictObject({
+  /** Minute CSV per ticker (`SPY: path/SPY_1min.csv`); relative paths from the working folder. */
+  files: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({}),
+  /** Whether a row's time is the start or the end of its minute. */
+  stamp: oneOf(["start", "end"] as const).default("start"),
+  /** The row order the files must have (checked); `any` is not checked. */
+  order: oneOf(["any", "ascending", "descending"] as const).default("any"),
+  /** The zone of the files' naive timestamps. */
+  timeZone: oneOf(["America/New_York", "UTC"] as const).default("America/New_York"),
+});
+
 /** Which source to read and how. */
 export const SourceSchema = z.strictObject({
   /** `auto`: polygon when an API key is set, else the simulator. */
-  name: oneOf(["auto", "sim", "polygon"] as const).default("auto"),
+  name: oneOf(["auto", "sim", "polygon", "replay"] as const).default("auto"),
   sim: z.strictObject({ seed: intIn(0, 2 ** 31 - 1).default(42) }).prefault({}),
   polygon: PolygonSchema.prefault({}),
+  replay: ReplaySchema.prefault({}),
 });
 
 /** `deno task backfill`. */

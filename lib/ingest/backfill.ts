@@ -8,6 +8,7 @@ import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
 import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
 import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
 import type { Source } from "../sources/source.ts";
+import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";
 import { type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
@@ -71,6 +72,10 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
       summary = mergeSummaries(summary, part);
       if (part.fatal || part.interrupted) break;
     }
+    await pruneStaging(root);
+    // Partitions finish in any order; the summary (and the run record) should not.
+    summary.warnings.sort();
+    summary.failures.sort((x, y) => compare(x.partition, y.partition));
     summary.planned = total;
     summary.interrupted = summary.written + summary.skipped + summary.failed < total;
     const elapsedMs = performance.now() - t0;
@@ -102,6 +107,8 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     await release();
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A summary of nothing done. */
 export function emptySummary(): JobsSummary {

@@ -27,13 +27,12 @@ export {
   type WrittenPartition,
 } from "./run_jobs.ts";
 export { backfill, type BackfillOptions, type BackfillResult } from "./backfill.ts";
+export { contractsJob, optionBarsJob, planOptions } from "./options.ts";
+export { openFromLake } from "./open_from_lake.ts";
+export { selectContracts, type Selection, type SelectionRules } from "./select_contracts.ts";
 export {
-  contractsJob,
-  openFromLake,
-  optionBarsJob,
-  planOptions,
-  selectContracts,
-  type Selection,
-  type SelectionRules,
-} from "./options.ts";
+  discoverContracts,
+  type DiscoverContractsOptions,
+  type Discovery,
+} from "./discover_contracts.ts";
 export { emptySummary, mergeSummaries } from "./backfill.ts";

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { nyToUtcMs, session, tradingDays } from "../calendar/mod.ts";
+import { nyToUtcMs, previousTradingDay, tradingDays } from "../calendar/mod.ts";
+import { addDaysIso, sessionOf } from "./_dates.ts";
 import { barsFrame, newsFrame } from "../lake/schemas.ts";
 import { NewsArticleSchema } from "../market/news.ts";
 import type { Source } from "../sources/source.ts";
@@ -35,7 +36,7 @@ export function barsJob(
   return {
     id: { dataset, value: ticker, date },
     async produce(signal) {
-      const s = session(date)!;
+      const s = sessionOf(date, `fetch ${ticker}`);
       const window = extendedHours
         ? { startMs: nyToUtcMs(date, 4, 0), endMs: nyToUtcMs(date, 20, 0) }
         : { startMs: s.openMs, endMs: s.closeMs };
@@ -46,19 +47,35 @@ export function barsJob(
   };
 }
 
-/** A news job: one ticker's articles for one trading date, de-duplicated on id. */
+/**
+ * A news job: one ticker's articles for one trading date, de-duplicated on id (the first
+ * copy wins), sorted by publication time then id. An article that fails the schema, or was
+ * published outside the date's window (after the New York midnight that ends the previous
+ * trading date, up to the one that ends this date: weekend news belongs to Monday), is
+ * quarantined, so that no article can land in two dates' partitions.
+ */
 export function newsJob(source: Source, ticker: string, date: string): PartitionJob {
   return {
     id: { dataset: "news", value: ticker, date },
     async produce(signal) {
       const articles = await source.news(ticker, date, { signal });
+      const startMs = nyToUtcMs(addDaysIso(previousTradingDay(date), 1), 0);
+      const endMs = nyToUtcMs(addDaysIso(date, 1), 0);
       const seen = new Set<string>();
       const kept = [];
       const quarantine = [];
       for (const a of articles) {
         const parsed = NewsArticleSchema.safeParse(a);
-        if (!parsed.success) quarantine.push({ reason: parsed.error.issues[0].message, row: a });
-        else if (!seen.has(a.id)) {
+        if (!parsed.success) {
+          const { path, message } = parsed.error.issues[0];
+          quarantine.push({ reason: `${path.join(".") || "article"}: ${message}`, row: a });
+        } else if (a.publishedMs < startMs || a.publishedMs >= endMs) {
+          const at = new Date(a.publishedMs).toISOString();
+          quarantine.push({
+            reason: `published ${at} is outside the news window of ${date}`,
+            row: a,
+          });
+        } else if (!seen.has(a.id)) {
           seen.add(a.id);
           kept.push(parsed.data);
         }

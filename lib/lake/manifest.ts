@@ -1,13 +1,20 @@
 /**
  * The per-dataset manifest, `<root>/<dataset>/_manifest.json`: every completed partition
- * with its row count, byte size and SHA-256. Written atomically, keys sorted and no
- * timestamps, so the same lake gives the same manifest bytes. Resume trusts it after
- * checking that the file is there with the recorded size.
+ * with its row count, byte size and SHA-256. Keys sorted and no timestamps, so the same lake
+ * gives the same manifest bytes. Resume trusts it after checking that the file is there with
+ * the recorded size.
+ *
+ * While a run records partitions, each one is appended (and fsynced) as a line of
+ * `_manifest.journal` beside it — constant work per partition, however large the lake —
+ * and {@linkcode Manifest.flush} folds the journal into `_manifest.json` atomically and
+ * removes it. A journal left by a killed run is replayed when the manifest is opened; a torn
+ * last line (the kill landed mid-append) is ignored, so that partition is simply produced
+ * again, with the same bytes.
  *
  * @module
  */
 import { z } from "zod";
-import { writeFileAtomic } from "./_fsync.ts";
+import { syncPath, writeFileAtomic } from "./_fsync.ts";
 import type { Dataset } from "./paths.ts";
 
 /** One completed partition. */
@@ -28,49 +35,83 @@ const ManifestSchema = z.strictObject({
   partitions: z.record(z.string(), ManifestEntrySchema),
 });
 
-/** The manifest of one dataset, held in memory and flushed to disk atomically. */
+const JournalLineSchema = z.union([
+  z.strictObject({ key: z.string(), entry: ManifestEntrySchema }),
+  z.strictObject({ key: z.string(), forget: z.literal(true) }),
+]);
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+}
+
+function corrupt(path: string, why: string, cause?: unknown): Error {
+  return new Error(`Cannot read manifest ${path}: ${why}; delete it to rebuild`, { cause });
+}
+
+/** The manifest of one dataset, held in memory, journaled per partition, compacted on flush. */
 export class Manifest {
   readonly dataset: Dataset;
   readonly path: string;
+  readonly journalPath: string;
   #entries: Map<string, ManifestEntry>;
   #writing: Promise<void> = Promise.resolve();
-  #dirty = false;
+  #journaled: boolean;
 
-  private constructor(dataset: Dataset, path: string, entries: Map<string, ManifestEntry>) {
+  private constructor(
+    dataset: Dataset,
+    path: string,
+    entries: Map<string, ManifestEntry>,
+    j: boolean,
+  ) {
     this.dataset = dataset;
     this.path = path;
+    this.journalPath = path.replace(/\.json$/, ".journal");
     this.#entries = entries;
+    this.#journaled = j;
   }
 
   /**
-   * Reads the manifest of `dataset` under the lake `root` (empty when there is none).
+   * Reads the manifest of `dataset` under the lake `root` (empty when there is none), with
+   * any journal a killed run left replayed on top.
    *
-   * @throws {Error} when the file exists but is not a valid manifest, naming the file.
+   * @throws {Error} when the file or the journal is not valid, naming the file.
    */
   static async open(root: string, dataset: Dataset): Promise<Manifest> {
     const path = `${root}/${dataset}/_manifest.json`;
-    let text: string;
-    try {
-      text = await Deno.readTextFile(path);
-    } catch (e) {
-      if (e instanceof Deno.errors.NotFound) return new Manifest(dataset, path, new Map());
-      throw e;
+    const entries = new Map<string, ManifestEntry>();
+    const text = await readOptional(path);
+    if (text !== null) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (cause) {
+        throw corrupt(path, "not valid JSON", cause);
+      }
+      const parsed = ManifestSchema.safeParse(json);
+      if (!parsed.success) throw corrupt(path, z.prettifyError(parsed.error));
+      for (const [k, v] of Object.entries(parsed.data.partitions)) entries.set(k, v);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (cause) {
-      throw new Error(`Cannot read manifest ${path}: not valid JSON; delete it to rebuild`, {
-        cause,
-      });
+    const journalPath = path.replace(/\.json$/, ".journal");
+    const journal = await readOptional(journalPath);
+    const lines = (journal ?? "").split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i] === "") continue;
+      let line;
+      try {
+        line = JournalLineSchema.parse(JSON.parse(lines[i]));
+      } catch (cause) {
+        if (i >= lines.length - 2) break; // a torn last line: that partition is redone
+        throw corrupt(journalPath, `line ${i + 1} is not a journal entry`, cause);
+      }
+      if ("entry" in line) entries.set(line.key, line.entry);
+      else entries.delete(line.key);
     }
-    const parsed = ManifestSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new Error(
-        `Cannot read manifest ${path}: ${z.prettifyError(parsed.error)}; delete it to rebuild`,
-      );
-    }
-    return new Manifest(dataset, path, new Map(Object.entries(parsed.data.partitions)));
+    return new Manifest(dataset, path, entries, journal !== null);
   }
 
   /** The entry of a partition key (`symbol=SPY/date=2025-03-03`), if complete. */
@@ -83,24 +124,28 @@ export class Manifest {
     return [...this.#entries.keys()].sort();
   }
 
-  /** Records a completed partition and schedules a flush (coalesced with others). */
+  /** Records a completed partition durably (one fsynced journal line). */
   record(key: string, entry: ManifestEntry): Promise<void> {
     this.#entries.set(key, entry);
-    this.#dirty = true;
-    this.#writing = this.#writing.then(() => this.#flushIfDirty());
-    return this.#writing;
+    return this.#append({ key, entry });
   }
 
-  /** Removes a partition (before it is rewritten) and schedules a flush. */
+  /** Removes a partition (before it is rewritten), durably. */
   forget(key: string): Promise<void> {
-    if (this.#entries.delete(key)) this.#dirty = true;
-    this.#writing = this.#writing.then(() => this.#flushIfDirty());
-    return this.#writing;
+    if (!this.#entries.delete(key)) return this.#writing;
+    return this.#append({ key, forget: true });
   }
 
-  /** Waits until every recorded entry is on disk. */
+  /** Folds everything recorded into `_manifest.json` atomically and removes the journal. */
   flush(): Promise<void> {
-    this.#writing = this.#writing.then(() => this.#flushIfDirty());
+    this.#writing = this.#writing.then(async () => {
+      if (!this.#journaled) return;
+      await writeFileAtomic(this.path, JSON.stringify(this.toJSON(), null, 1) + "\n");
+      await Deno.remove(this.journalPath).catch((e) => {
+        if (!(e instanceof Deno.errors.NotFound)) throw e;
+      });
+      this.#journaled = false;
+    });
     return this.#writing;
   }
 
@@ -111,9 +156,20 @@ export class Manifest {
     return { dataset: this.dataset, version: 1, partitions };
   }
 
-  async #flushIfDirty(): Promise<void> {
-    if (!this.#dirty) return;
-    this.#dirty = false;
-    await writeFileAtomic(this.path, JSON.stringify(this.toJSON(), null, 1) + "\n");
+  #append(line: z.infer<typeof JournalLineSchema>): Promise<void> {
+    this.#writing = this.#writing.then(async () => {
+      const dir = this.path.slice(0, this.path.lastIndexOf("/"));
+      await Deno.mkdir(dir, { recursive: true });
+      const f = await Deno.open(this.journalPath, { append: true, create: true });
+      try {
+        await f.write(new TextEncoder().encode(JSON.stringify(line) + "\n"));
+        await f.sync();
+      } finally {
+        f.close();
+      }
+      if (!this.#journaled) await syncPath(dir);
+      this.#journaled = true;
+    });
+    return this.#writing;
   }
 }

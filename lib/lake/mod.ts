@@ -37,3 +37,4 @@ export {
 } from "./schemas.ts";
 export { writeFileAtomic } from "./_fsync.ts";
 export { acquireLakeLock } from "./lock.ts";
+export { type DatasetSummary, lakeSummary, lakeSummaryFrame } from "./summary.ts";

@@ -51,9 +51,16 @@ export function encodeValue(value: string): string {
   }).join("");
 }
 
-/** Reverses {@linkcode encodeValue}. */
+/** Reverses {@linkcode encodeValue}; RangeError for text that is not percent-encoding. */
 export function decodeValue(encoded: string): string {
-  return decodeURIComponent(encoded);
+  try {
+    return decodeURIComponent(encoded);
+  } catch (cause) {
+    throw new RangeError(
+      `Cannot decode partition value "${encoded}": not percent-encoded UTF-8`,
+      { cause },
+    );
+  }
 }
 
 /**

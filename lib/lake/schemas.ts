@@ -113,13 +113,32 @@ export function newsFrame(articles: NewsArticle[], source: string): pl.DataFrame
   }, DATASET_SCHEMAS.news!);
 }
 
-/** Differences between a frame's columns and the expected schema, one line each. */
+/**
+ * A dtype's name for comparison and messages: `Utf8` and `String` are one type (Polars
+ * renamed it), and a Datetime without a zone equals one read back with a null zone.
+ */
+function typeName(t: pl.DataType): string {
+  const { variant } = t as unknown as { variant: string };
+  if (variant === "Utf8" || variant === "String") return "String";
+  if (variant === "Datetime") {
+    const { timeUnit, timeZone } = t as unknown as { timeUnit: string; timeZone?: string | null };
+    return `Datetime(${timeUnit}${timeZone ? `, ${timeZone}` : ""})`;
+  }
+  return String(t).replace(/^DataType\((.*)\)$/, "$1");
+}
+
+/**
+ * Differences between a frame's columns and the expected schema, one line each, e.g.
+ * `column "close" is String, expected Float64`.
+ */
 export function schemaDrift(actual: Record<string, pl.DataType>, expected: ColumnSchema) {
   const problems: string[] = [];
   for (const [name, type] of Object.entries(expected)) {
     const got = actual[name];
-    if (!got) problems.push(`missing column "${name}" (${type})`);
-    else if (!got.equals(type)) problems.push(`column "${name}" is ${got}, expected ${type}`);
+    if (!got) problems.push(`missing column "${name}" (${typeName(type)})`);
+    else if (typeName(got) !== typeName(type)) {
+      problems.push(`column "${name}" is ${typeName(got)}, expected ${typeName(type)}`);
+    }
   }
   for (const name of Object.keys(actual)) {
     if (!(name in expected)) problems.push(`unexpected column "${name}"`);

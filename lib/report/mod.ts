@@ -86,3 +86,4 @@ export { show } from "./show.ts";
 export { sweepHeatmapFigure, type SweepHeatmapFigureOptions } from "./sweep_heatmap_figure.ts";
 export { tableHtml, type TableHtmlOptions } from "./table_html.ts";
 export { PLOTLY_VERSION } from "./_plotly.ts";
+export { lakeOverviewPage, type LakeOverviewPageSpec } from "./lake_overview_page.ts";

@@ -56,3 +56,4 @@ export {
   type DurationHistogramFigureOptions,
 } from "./duration_histogram_figure.ts";
 export { eventTimelineFigure, type EventTimelineFigureOptions } from "./event_timeline_figure.ts";
+export { scanReport, type ScanReportOptions } from "./scan_report.ts";

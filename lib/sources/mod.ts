@@ -1,6 +1,6 @@
 /**
- * Sources of market records: the `Source` interface, the simulator (`sim`) and Polygon.io
- * (`polygon`, with a local fake server).
+ * Sources of market records: the `Source` interface, the simulator (`sim`), Polygon.io
+ * (`polygon`, with a local fake server) and CSV replay (`replay`).
  *
  * @example
  * ```ts
@@ -14,6 +14,7 @@
  */
 import type { Config } from "../config/schema.ts";
 import { createPolygonSource } from "./polygon/mod.ts";
+import { createReplaySource } from "./replay/mod.ts";
 import { createSimSource } from "./sim/mod.ts";
 import type { Source } from "./source.ts";
 
@@ -25,6 +26,7 @@ export type {
   SourceName,
 } from "./source.ts";
 export { createSimSource, type SimSourceOptions } from "./sim/mod.ts";
+export { createReplaySource, type ReplaySourceOptions } from "./replay/mod.ts";
 export * as polygon from "./polygon/mod.ts";
 
 /** Options for {@linkcode createSource}. */
@@ -34,7 +36,7 @@ export interface CreateSourceOptions {
 }
 
 /** The name of the source a config selects: `auto` is polygon with an API key, else sim. */
-export function sourceName(config: Config): "sim" | "polygon" {
+export function sourceName(config: Config): "sim" | "polygon" | "replay" {
   const { name, polygon } = config.source;
   return name === "auto" ? (polygon.apiKey ? "polygon" : "sim") : name;
 }
@@ -42,11 +44,20 @@ export function sourceName(config: Config): "sim" | "polygon" {
 /**
  * The source a config selects.
  *
- * @throws {RangeError} for polygon without an API key.
+ * @throws {RangeError} for polygon without an API key, or replay without files.
  */
 export function createSource(config: Config, options: CreateSourceOptions = {}): Source {
   const name = sourceName(config);
   if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
+  if (name === "replay") {
+    const replay = config.source.replay;
+    if (Object.keys(replay.files).length === 0) {
+      throw new RangeError(
+        "The replay source needs files: set source.replay.files (ticker: CSV path) in the config",
+      );
+    }
+    return createReplaySource(replay);
+  }
   if (!config.source.polygon.apiKey) {
     throw new RangeError(
       "The polygon source needs an API key: set POLYGON_API_KEY (environment or .env)",

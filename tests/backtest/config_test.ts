@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { parse as parseYaml } from "yaml";
 import {
   BacktestConfigSchema,
   optionsFromConfig,
@@ -23,7 +24,7 @@ Deno.test("parseBacktestConfig() names unknown strategies and out-of-range param
     });
   fails(
     { strategy: "macd_magic" },
-    '✖ unknown strategy "macd_magic" (known: bollinger_breakout, momentum_rotation, rsi_reversion, sma_cross)\n  → at strategy',
+    '✖ unknown strategy "macd_magic" (known: bollinger_breakout, momentum_rotation, rsi_reversion, scanner_calls, sma_cross)\n  → at strategy',
   );
   fails(
     { strategy: "sma_cross", params: { fast: 2.5 } },
@@ -62,4 +63,15 @@ Deno.test("optionsFromConfig() maps a section onto runBacktest, sweep and walkFo
   assert.equal(o.walkForward?.mode, "rolling");
   assert.equal(o.walkForward?.metric, "sharpe");
   assert.equal(o.stress, undefined);
+});
+
+Deno.test("every config/examples backtest YAML parses with BacktestConfigSchema", async () => {
+  const dir = new URL("../../config/examples", import.meta.url).pathname;
+  const files = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".yaml"))
+    .sort();
+  assert.deepEqual(files, ["scanner_calls.yaml", "sweep.yaml", "walk_forward.yaml"]);
+  for (const f of files) {
+    const cfg = parseBacktestConfig(parseYaml(await Deno.readTextFile(`${dir}/${f}`)), f);
+    assert.ok(cfg.from && cfg.to && cfg.grid, f);
+  }
 });

@@ -9,6 +9,7 @@ import {
   walkForward,
 } from "../../lib/backtest/mod.ts";
 import { foldWindows } from "../../lib/backtest/_folds.ts";
+import { regimeMasks } from "../../lib/backtest/_regimes.ts";
 
 function walk(n: number, seed: number, drift = 0): Market {
   let s = seed >>> 0, p = 100;
@@ -116,6 +117,32 @@ Deno.test("stressTest() hurts with costs, flags regimes and forces exits in a cr
   assert.equal(rows.regime_high_vix.bars, 0);
   assert.ok(Number.isNaN(rows.regime_high_vix.sharpe));
   assert.equal(rows.flash_crash.n_trades >= 1, true);
+});
+
+Deno.test("stressTest() regime rows compound the baseline's returns on the regime's bars only", () => {
+  const m = walk(800, 9, 0.0005);
+  const opts = { strategy: "sma_cross", params: { fast: 5, slow: 20 }, fees: 0.001 } as const;
+  const t = stressTest(m, { ...opts, regimeLookbackBars: 20 });
+  const value = runBacktest(m, opts).equity.getColumn("value").toArray() as number[];
+  const masks = regimeMasks(m, { lookbackBars: 20, bearDrop: 0.05, rangeBand: 0.02, vixLevel: 25 });
+  for (
+    const [name, mask] of [["regime_bear", masks.bear], ["regime_range", masks.range]] as const
+  ) {
+    let w = 100_000, peak = w, dd = 0;
+    value.forEach((v, i) => {
+      if (mask[i] === 0) return;
+      w *= v / (i === 0 ? 100_000 : value[i - 1]);
+      peak = Math.max(peak, w);
+      dd = Math.min(dd, w / peak - 1);
+    });
+    const row = t.filter(pl.col("scenario").eq(pl.lit(name))).toRecords()[0] as Record<
+      string,
+      number
+    >;
+    assert.ok(Math.abs(row.final_value - w) < 1e-6, name);
+    assert.ok(Math.abs(row.total_return - (w / 100_000 - 1)) < 1e-12, name);
+    assert.ok(Math.abs(row.max_drawdown - dd) < 1e-12, name);
+  }
 });
 
 Deno.test("bootstrapTrades() brackets the trade statistics reproducibly", () => {

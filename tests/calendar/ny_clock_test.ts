@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { nyClock, nyDate } from "@lib/calendar/mod.ts";
 import { intlClock } from "./_intl.ts";
-import { mulberry32 } from "./_prng.ts";
+import { mulberry32 } from "@lib/random/mod.ts";
 
 const MIN_MS = Date.UTC(1970, 0, 1, 5);
 const MAX_MS = Date.UTC(2100, 0, 1, 5);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { nyClock, nyToUtcMs } from "@lib/calendar/mod.ts";
-import { mulberry32 } from "./_prng.ts";
+import { mulberry32 } from "@lib/random/mod.ts";
 
 Deno.test("nyToUtcMs() uses EDT after the March switch and EST before it", () => {
   assert.equal(nyToUtcMs("2025-03-10", 9, 30), Date.UTC(2025, 2, 10, 13, 30));

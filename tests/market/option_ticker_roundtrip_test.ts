@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { formatOptionTicker, type OptionTickerFields, parseOptionTicker } from "@lib/market/mod.ts";
-import { mulberry32 } from "../calendar/_prng.ts";
+import { mulberry32 } from "@lib/random/mod.ts";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const ALNUM = LETTERS + "0123456789";

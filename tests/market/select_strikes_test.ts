@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { listedStrikes, selectStrikes } from "@lib/market/mod.ts";
-import { mulberry32 } from "../calendar/_prng.ts";
+import { mulberry32 } from "@lib/random/mod.ts";
 
 Deno.test("selectStrikes() picks the issue's 2 + 2 strikes around 593.88 on a 0.5 grid", () => {
   assert.deepEqual(selectStrikes({ open: 593.88, increment: 0.5, nCalls: 2, nPuts: 2 }), {

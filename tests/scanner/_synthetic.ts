@@ -5,17 +5,8 @@ import pl from "nodejs-polars";
 import { minuteGrid, tradingDays } from "@lib/calendar/mod.ts";
 import { formatOptionTicker } from "@lib/market/mod.ts";
 
-/** Seeded PRNG (mulberry32): uniform floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32 } from "@lib/random/mod.ts";
+export { mulberry32 };
 
 export interface SyntheticOptions {
   from: string;

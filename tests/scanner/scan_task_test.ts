@@ -1,4 +1,5 @@
 // `deno task scan` end to end on a tiny lake written with writePartition in a temp folder.
+import { externalReferences } from "@lib/report/external_references.ts";
 import { deepEqual, equal, match } from "node:assert/strict";
 import pl from "nodejs-polars";
 import { Manifest, partitionKey, scanLake, writePartition } from "@lib/lake/mod.ts";
@@ -84,7 +85,13 @@ Deno.test("deno task scan writes scan_events, a CSV and a run record, and prints
     const record = JSON.parse(await Deno.readTextFile(`${dir}/data/runs/${runs[0]}/manifest.json`));
     equal(record.task, "scan");
     equal(record.inputs.length, 2);
-    equal(record.outputs.length, 3);
+    equal(record.outputs.length, 4);
+    const report = `${dir}/data/runs/${runs[0]}/report.html`;
+    equal(record.outputs[3].partition, report);
+    const html = await Deno.readTextFile(report);
+    match(html, /<h1>Option move scan: SPY 2025-03-03\.\.2025-03-07<\/h1>/);
+    equal(html.match(/class="strikelab-figure"/g)?.length, 3);
+    deepEqual(externalReferences(html), []);
     deepEqual([record.summary.dataset, record.summary.events], ["option_minute", 2]);
     // A rerun gives the same CSV bytes in the run folder.
     const again = await task(dir, ...args);

@@ -2,6 +2,7 @@
 import { bollingerBreakout } from "./bollinger_breakout.ts";
 import { momentumRotation } from "./momentum_rotation.ts";
 import { rsiReversion } from "./rsi_reversion.ts";
+import { scannerCalls } from "./scanner_calls.ts";
 import { smaCross } from "./sma_cross.ts";
 import type { Params, Strategy } from "./types.ts";
 
@@ -11,6 +12,7 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = Object.freeze({
   [rsiReversion.name]: rsiReversion,
   [bollingerBreakout.name]: bollingerBreakout,
   [momentumRotation.name]: momentumRotation,
+  [scannerCalls.name]: scannerCalls,
 });
 
 /**
@@ -36,6 +38,10 @@ export function paramProblem(strategy: Strategy, name: string, v: number): strin
   if (spec === undefined) {
     const known = Object.keys(strategy.params).join(", ");
     return `unknown parameter "${name}" (parameters: ${known})`;
+  }
+  if (spec.choices !== undefined) {
+    const ok = Number.isInteger(v) && v >= 0 && v < spec.choices.length;
+    return ok ? null : `${name} must be one of ${spec.choices.join(", ")}, got ${v}`;
   }
   const kind = spec.integer ? "an integer" : "a number";
   const ok = typeof v === "number" && v >= spec.min && v <= spec.max &&

@@ -1,4 +1,4 @@
-import { mulberry32 } from "./_prng.ts";
+import { mulberry32 } from "../../random/mod.ts";
 import type { FakeFaults } from "./fake_faults.ts";
 
 /** A fault chosen for one attempt. */

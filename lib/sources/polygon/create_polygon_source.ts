@@ -4,7 +4,7 @@ import type { Deps, PolygonLogger } from "./_deps.ts";
 import { fetchMinuteBars } from "./_minute_bars.ts";
 import { fetchNews } from "./_news.ts";
 import { fetchOptionContracts } from "./_option_contracts.ts";
-import { mulberry32 } from "./_prng.ts";
+import { mulberry32 } from "../../random/mod.ts";
 import { createTokenBucket, type Sleep } from "./_token_bucket.ts";
 
 /** Options for {@linkcode createPolygonSource}. */

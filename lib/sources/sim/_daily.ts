@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { hash32, rngFor } from "./_random.ts";
+import { hash32, rngFor } from "../../random/mod.ts";
 
 const FIRST_DAY = Date.UTC(2015, 0, 1) / 86_400_000;
 const LAST_DAY = Date.UTC(2027, 11, 31) / 86_400_000;

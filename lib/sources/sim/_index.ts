@@ -9,7 +9,7 @@
 import type { MinuteBar } from "../../market/bars.ts";
 import { dailySeries, dayIndex } from "./_daily.ts";
 import { intradayPath, type PathWindow } from "./_intraday.ts";
-import { rngFor } from "./_random.ts";
+import { rngFor } from "../../random/mod.ts";
 
 const cents = (v: number) => Math.round(v * 100) / 100;
 
@@ -19,7 +19,8 @@ export function vixBars(seed: number, date: string, window: PathWindow): MinuteB
   const i = dayIndex(date);
   const regime = dailySeries(seed, "SPY").marketVol[i];
   const rng = rngFor(seed, "I:VIX", date, "bars");
-  const level = 100 * regime * 1.12 * Math.exp(0.04 * rng.normal());
+  // The VIX trades above realised volatility: the variance risk premium.
+  const level = 100 * regime * 1.3 * Math.exp(0.04 * rng.normal());
   const n = window.minutes;
   const bars: MinuteBar[] = new Array(n);
   let noise = 0, prev = level;

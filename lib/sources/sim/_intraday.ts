@@ -7,7 +7,7 @@
  */
 import type { MinuteBar } from "../../market/bars.ts";
 import { dailySeries, dayIndex, previousClose, symbolProfile } from "./_daily.ts";
-import { rngFor } from "./_random.ts";
+import { rngFor } from "../../random/mod.ts";
 
 /** Where a path runs: the session's first minute and its length. */
 export interface PathWindow {

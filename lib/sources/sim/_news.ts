@@ -8,7 +8,7 @@
 import { nyToUtcMs, previousTradingDay } from "../../calendar/mod.ts";
 import { type NewsArticle, sentimentScore } from "../../market/news.ts";
 import { dailySeries, dayIndex } from "./_daily.ts";
-import { hash32, rngFor } from "./_random.ts";
+import { hash32, rngFor } from "../../random/mod.ts";
 
 const PUBLISHERS = ["Sim Newswire", "Strike Street (sim)", "Tape Reader (sim)", "Desk Notes (sim)"];
 const UP = ["rallies", "climbs", "gains", "pushes higher"];

@@ -43,7 +43,8 @@ export function createSimSource(options: SimSourceOptions = {}): Source {
   const { seed = 42 } = options;
   return {
     name: "sim",
-    minuteBars(ticker: string, date: string, opts: MinuteBarsOptions = {}) {
+    // deno-lint-ignore require-await -- async so that a bad date rejects, never throws
+    async minuteBars(ticker: string, date: string, opts: MinuteBarsOptions = {}) {
       if (opts.extendedHours) {
         throw new RangeError(
           "The simulator has regular-session minutes only: set backfill.extendedHours to false",
@@ -55,15 +56,17 @@ export function createSimSource(options: SimSourceOptions = {}): Source {
       else if (ticker.startsWith("I:")) bars = indexBars(seed, ticker, date, window);
       else if (ticker.startsWith("O:")) bars = simOptionBars(seed, ticker, date, window);
       else bars = equityBars(seed, ticker, date, window);
-      return Promise.resolve(bars);
+      return bars;
     },
-    optionContracts(underlying, date, opts = {}) {
+    // deno-lint-ignore require-await -- async so that a bad date rejects, never throws
+    async optionContracts(underlying, date, opts = {}) {
       sessionOf(underlying, date);
-      return Promise.resolve(simOptionContracts(seed, underlying, date, opts));
+      return simOptionContracts(seed, underlying, date, opts);
     },
-    news(ticker, date) {
+    // deno-lint-ignore require-await -- async so that a bad date rejects, never throws
+    async news(ticker, date) {
       sessionOf(ticker, date);
-      return Promise.resolve(simNews(seed, ticker, date));
+      return simNews(seed, ticker, date);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { deepEqual, equal, rejects } from "node:assert/strict";
 import { createTokenBucket } from "../../../lib/sources/polygon/_token_bucket.ts";
 import { fullJitterMs, retryAfterMs } from "../../../lib/sources/polygon/_retry_delay.ts";
-import { mulberry32 } from "../../../lib/sources/polygon/_prng.ts";
+import { mulberry32 } from "../../../lib/random/mod.ts";
 import { fakeTime } from "./_harness.ts";
 
 Deno.test("token bucket at 5/minute with burst 1 starts requests 12 s apart", async () => {

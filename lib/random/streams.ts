@@ -1,5 +1,5 @@
 /**
- * Seeded randomness for the simulator: a string hash to derive independent streams from
+Seeded random streams: a string hash to derive independent streams from
  * `(seed, symbol, date, purpose)` and a small, fast PRNG (sfc32) with normal draws.
  *
  * @module

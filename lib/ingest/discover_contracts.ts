@@ -1,0 +1,68 @@
+/**
+ * One day's contract discovery: the underlying's open from the lake, the listed chain near
+ * it from the source, and the selection.
+ *
+ * @module
+ */
+import { addDaysIso } from "./_dates.ts";
+import { isTradingDay } from "../calendar/mod.ts";
+import { selectExpiry } from "../market/select_expiry.ts";
+import type { Source } from "../sources/source.ts";
+import { openFromLake } from "./open_from_lake.ts";
+import { selectContracts, type Selection, type SelectionRules } from "./select_contracts.ts";
+
+/** Options for {@linkcode discoverContracts}. */
+export interface DiscoverContractsOptions {
+  /** The lake root folder (the underlying's `equity_minute` partition must be there). */
+  root: string;
+  underlying: string;
+  /** Trading date `YYYY-MM-DD`. */
+  date: string;
+  rules: SelectionRules;
+  signal?: AbortSignal;
+}
+
+/** A day's selection, with the open it was made from and how many contracts were listed. */
+export interface Discovery extends Selection {
+  /** The underlying's open, dollars. */
+  open: number;
+  /** Contracts the source listed in the strike and expiry window asked for. */
+  listed: number;
+}
+
+/**
+ * Discovers the day's contracts. The source is asked only for strikes within
+ * `(max(calls, puts) + 2) × strikeIncrement` of the open, and for the exact expiry the
+ * convention names (`nearest_listed`: every expiry from the date to `listedHorizonDays`
+ * ahead), so that a rate-limited API is asked for one page where it can.
+ *
+ * @throws {RangeError} When `date` is not a trading day, the underlying's open is not in
+ *   the lake, or the expiry cannot be chosen.
+ */
+export async function discoverContracts(
+  source: Source,
+  options: DiscoverContractsOptions,
+): Promise<Discovery> {
+  const { root, underlying, date, rules, signal } = options;
+  if (!isTradingDay(date)) {
+    throw new RangeError(
+      `Cannot discover ${underlying} contracts on ${date}: it is not a trading day (weekend or NYSE holiday)`,
+    );
+  }
+  const open = await openFromLake(root, underlying, date);
+  const span = (Math.max(rules.calls, rules.puts) + 2) * rules.strikeIncrement;
+  const exact = rules.expiry === "nearest_listed" ? null : selectExpiry({
+    date,
+    convention: rules.expiry,
+    fixed: rules.fixedExpiry ?? undefined,
+  });
+  const listed = await source.optionContracts(underlying, date, {
+    signal,
+    strikeMin: open - span,
+    strikeMax: open + span,
+    expiryFrom: exact ?? date,
+    expiryTo: exact ?? addDaysIso(date, rules.listedHorizonDays),
+  });
+  const selection = selectContracts(listed, underlying, date, open, rules);
+  return { ...selection, open, listed: listed.length };
+}
