@@ -71,6 +71,19 @@ export function gridPositions(gridMs: Float64Array, minutes: Float64Array): Int3
   return out;
 }
 
+/** True when rows are strictly increasing in (_day, ticker, ts), as the lake stores them. */
+function ordered(bars: pl.DataFrame): boolean {
+  const prev = (c: string) => pl.col(c).shift(1);
+  const later = pl.col("_day").gt(prev("_day")).or(
+    pl.col("_day").eq(prev("_day")).and(
+      pl.col("ticker").gt(prev("ticker")).or(
+        pl.col("ticker").eq(prev("ticker")).and(pl.col("ts").gt(prev("ts"))),
+      ),
+    ),
+  );
+  return bars.select(later.fillNull(true).all().alias("ok")).getColumn("ok").toArray()[0] === true;
+}
+
 const msOf = (df: pl.DataFrame) =>
   df.getColumn("ts").cast(pl.Int64).cast(pl.Float64).toTypedArray() as Float64Array;
 
@@ -89,14 +102,14 @@ export function optionRows(
 ): { rows: pl.DataFrame; offGrid: number } {
   requireColumns(options, "the option bars frame", ["ticker", "ts", ...OPTION_BAR_COLUMNS]);
   const table = contractTable(contracts);
-  const bars = options.lazy().select(
+  let bars = options.lazy().select(
     pl.col("ticker").cast(pl.Utf8),
     tsMs(),
     ...OPTION_BAR_COLUMNS.map((c) => pl.col(c).cast(c === "trades" ? pl.Int64 : pl.Float64)),
   ).join(table.lazy(), { on: "ticker", how: "left" })
     .withColumns(pl.col("ts").cast(pl.Date).alias("_day"))
-    .sort(["_day", "ticker", "ts"])
     .collectSync();
+  if (!ordered(bars)) bars = bars.sort(["_day", "ticker", "ts"]);
   const dup = bars.select(
     pl.col("ticker").eq(pl.col("ticker").shift(1)).and(pl.col("ts").eq(pl.col("ts").shift(1)))
       .fillNull(false).alias("dup"),
@@ -115,7 +128,8 @@ export function optionRows(
   const kept = onSession.length === pos.length
     ? bars
     : bars.filter(pl.Series("_on", Array.from(pos, (p) => p >= 0), pl.Bool));
-  const context = onGrid.drop("ts").select(pl.all().gather(pl.Series("_pos", onSession, pl.Int32)));
+  const index = pl.Series("_pos", onSession, pl.Int32).cast(pl.UInt32);
+  const context = onGrid.drop("ts").select(pl.all().gather(index));
   const joined = pl.concat([kept.drop("_day"), context], { how: "horizontal" });
   const priced = withYearsToExpiry(joined).withColumns(
     pl.col("strike").div(pl.col("spot")).alias("moneyness"),

@@ -104,7 +104,7 @@ export function synthMarket(options: SynthOptions): SynthDay[] {
         strike,
         ticker: formatOptionTicker({ underlying: "SPY", expiry: date, right, strike }),
       };
-    });
+    }).sort((a, b) => (a.ticker < b.ticker ? -1 : 1));
     const closeMs = grid[grid.length - 1] + 60_000;
     const optMs: number[] = [], optClose: number[] = [], optTicker: string[] = [];
     for (const c of defs) {

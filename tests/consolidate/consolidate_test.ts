@@ -129,6 +129,19 @@ Deno.test("consolidate() measures lagged changes in minutes, from the last trade
   assert.deepEqual(col(table, "spot_pct_change_2"), [null, pct(582, 581), pct(584, 582)]);
 });
 
+Deno.test("consolidate() gives the same table whatever the order of its input rows", () => {
+  const inputs = synthInputs(synthMarket({ from: "2025-03-03", to: "2025-03-04", tradeProb: 0.3 }));
+  const reversed = (df: pl.DataFrame) => df.reverse();
+  const shuffled = {
+    underlying: reversed(inputs.underlying),
+    vix: reversed(inputs.vix),
+    options: reversed(inputs.options),
+    contracts: reversed(inputs.contracts),
+    news: reversed(inputs.news),
+  };
+  assert.equal(consolidate(shuffled).frameEqual(consolidate(inputs), true), true);
+});
+
 Deno.test("consolidate() returns the full empty schema when no option traded", () => {
   const inputs = literal();
   const table = consolidate({ ...inputs, options: inputs.options.clear() });
