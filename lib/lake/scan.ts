@@ -132,11 +132,22 @@ export interface ScanByKeyOptions extends ScanOptions {
   symbol?: string;
   /** Key value of datasets keyed by ticker (`news`). */
   ticker?: string;
-  /** The lake root. @default {"data/lake"} */
+  /** The lake root. @default {"$STRIKELAB_DATA_DIR/lake", or "data/lake" when it is unset} */
   root?: string;
 }
 
 const KEY_OPTIONS = ["underlying", "symbol", "ticker"] as const;
+
+/** `<STRIKELAB_DATA_DIR>/lake`, as the tasks resolve it, or `data/lake`. */
+function defaultRoot(): string {
+  let dir: string | undefined;
+  try {
+    dir = Deno.env.get("STRIKELAB_DATA_DIR");
+  } catch {
+    dir = undefined; // no env permission: the default folder
+  }
+  return `${dir || "data"}/lake`;
+}
 
 /**
  * The notebook form of {@linkcode scanLake}: `scan("consolidated", { underlying: "SPY", from,
@@ -156,7 +167,7 @@ const KEY_OPTIONS = ["underlying", "symbol", "ticker"] as const;
  * ```
  */
 export async function scan(dataset: Dataset, options: ScanByKeyOptions = {}) {
-  const { root = "data/lake", from, to } = options;
+  const { root = defaultRoot(), from, to } = options;
   const key = datasetKey(dataset);
   let values = options.values;
   for (const name of KEY_OPTIONS) {
