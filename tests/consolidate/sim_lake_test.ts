@@ -62,12 +62,25 @@ Deno.test("the lake's scan() and scanLake() read the same consolidated frame", a
   })).collect();
   assert.equal(a.frameEqual(b, true), true);
   assert.deepEqual(a.columns.slice(-2), ["underlying", "date"]);
-  const many = await (await scan("option_minute", { values: ["QQQ", "SPY"], from: "2025-03-10", to: "2025-03-10", root })).collect();
-  const one = await (await scanLake(root, "option_minute", { values: ["SPY"], from: "2025-03-10", to: "2025-03-10" })).collect();
+  const many = await (await scan("option_minute", {
+    values: ["QQQ", "SPY"],
+    from: "2025-03-10",
+    to: "2025-03-10",
+    root,
+  })).collect();
+  const one = await (await scanLake(root, "option_minute", {
+    values: ["SPY"],
+    from: "2025-03-10",
+    to: "2025-03-10",
+  })).collect();
   assert.equal(many.frameEqual(one, true), true);
   Deno.env.set("STRIKELAB_DATA_DIR", dir);
   try {
-    const viaEnv = await (await scan("consolidated", { underlying: "SPY", from: "2025-03-10", to: "2025-03-12" })).collect();
+    const viaEnv = await (await scan("consolidated", {
+      underlying: "SPY",
+      from: "2025-03-10",
+      to: "2025-03-12",
+    })).collect();
     assert.equal(viaEnv.frameEqual(a, true), true);
   } finally {
     Deno.env.delete("STRIKELAB_DATA_DIR");
