@@ -19,6 +19,7 @@
 export * as backtest from "./backtest/mod.ts";
 export * as calendar from "./calendar/mod.ts";
 export * as config from "./config/mod.ts";
+export * as consolidate from "./consolidate/mod.ts";
 export * as greeks from "./greeks/mod.ts";
 export * as indicators from "./indicators/mod.ts";
 export * as ingest from "./ingest/mod.ts";

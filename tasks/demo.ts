@@ -9,6 +9,7 @@ import { backfillInTerminal } from "./_backfill_cli.ts";
 import { copyReport, type DemoReport, writeIndex, writeLakeOverview } from "./_demo_steps.ts";
 import { type Metrics, parseBacktestConfig } from "../lib/backtest/mod.ts";
 import { runBacktestTask } from "./_backtest_run.ts";
+import { runConsolidate } from "./_consolidate_run.ts";
 import { runScan } from "./_scan_run.ts";
 import { intFlag, loadTaskConfig, parseFlags, runTask, say } from "./_task.ts";
 
@@ -36,17 +37,23 @@ await runTask(USAGE, async () => {
   const config = await loadTaskConfig(undefined, {
     source: { name: "sim", sim: { seed: intFlag("seed", f.seed) } },
     backfill: { from, to, datasets: ["equity", "index", "options", "news"] },
+    consolidate: { from, to },
     scan: { from, to },
   });
   const command = ["deno", "task", "demo", ...Deno.args];
   say(`strikelab demo: simulator (seed ${config.source.sim.seed}), ${from}..${to}\n`);
 
-  say("1/4 backfill: SPY and VIX minute bars, SPY options (2 calls + 2 puts a day), news");
+  say("1/5 backfill: SPY and VIX minute bars, SPY options (2 calls + 2 puts a day), news");
   const code = await backfillInTerminal(config, command);
   if (code !== 0) return code;
   const reports: DemoReport[] = [await writeLakeOverview(config, reportsDir, to)];
 
-  say("\n2/4 scan: option moves of 20% or more from the day's first trade");
+  say("\n2/5 consolidate: one row per option per traded minute, with indicators, VIX, news,");
+  say("    implied volatility and Greeks");
+  const consolidated = await runConsolidate(config, command);
+  if (consolidated !== 0) return consolidated;
+
+  say("\n3/5 scan: option moves of 20% or more from the day's first trade");
   const scan = await runScan(config, command);
   say(`  ${scan.summary.stats.events} events in ${scan.summary.stats.contractDays} contract-days`);
   reports.push(
@@ -57,7 +64,7 @@ await runTask(USAGE, async () => {
     }),
   );
 
-  say("\n3/4 backtest: an SMA crossover sweep on SPY minute bars, with stress tests");
+  say("\n4/5 backtest: an SMA crossover sweep on SPY minute bars, with stress tests");
   const sma = await runBacktestTask(
     config,
     parseBacktestConfig({
@@ -104,7 +111,7 @@ await runTask(USAGE, async () => {
     }),
   );
 
-  say("\n4/4 reports");
+  say("\n5/5 reports");
   const index = await writeIndex(reportsDir, reports, {
     "scan events": scan.summary.stats.events,
     "scan contract-days": scan.summary.stats.contractDays,

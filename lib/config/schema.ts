@@ -12,6 +12,11 @@ import {
   SCAN_PRICES,
   SCAN_REFERENCES,
 } from "../scanner/options.ts";
+import {
+  CONSOLIDATE_DEFAULTS,
+  INDICATOR_DEFAULTS,
+  TRAINING_DEFAULTS,
+} from "../consolidate/options.ts";
 import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
 
 /** Where the lake and run records live. */
@@ -133,6 +138,72 @@ export const ScanSchema = z.strictObject({
   dataset: oneOf(["auto", "option_minute", "consolidated"] as const).default("auto"),
 });
 
+const distinctMinutes = (max: number) =>
+  z.array(intIn(1, max)).min(1).refine((a) => new Set(a).size === a.length, {
+    error: "has repeated values",
+  });
+
+/** Indicators on the underlying's minutes in the consolidated table (`lib/indicators`). */
+export const IndicatorsSchema = z.strictObject({
+  /** Restart every indicator at each session; false runs them across sessions. */
+  session: z.boolean().default(INDICATOR_DEFAULTS.session),
+  /** Sessions of the underlying read before `from` when `session` is false. */
+  warmupDays: intIn(0, 60).default(INDICATOR_DEFAULTS.warmupDays),
+  rsiWindow: intIn(2, 390).default(INDICATOR_DEFAULTS.rsiWindow),
+  macdFast: intIn(1, 390).default(INDICATOR_DEFAULTS.macdFast),
+  macdSlow: intIn(2, 390).default(INDICATOR_DEFAULTS.macdSlow),
+  macdSignal: intIn(1, 390).default(INDICATOR_DEFAULTS.macdSignal),
+  bollingerWindow: intIn(2, 390).default(INDICATOR_DEFAULTS.bollingerWindow),
+  bollingerStdDevs: numIn(0.1, 10).default(INDICATOR_DEFAULTS.bollingerStdDevs),
+  /** Rate-of-change windows, minutes. */
+  rocWindows: distinctMinutes(390).default([...INDICATOR_DEFAULTS.rocWindows]),
+}).refine((i) => i.macdSlow > i.macdFast, {
+  error: "needs macdSlow > macdFast",
+  path: ["macdSlow"],
+});
+
+/** `deno task consolidate`: the per-option-per-minute research table. */
+export const ConsolidateSchema = z.strictObject({
+  /** Underlyings whose options are consolidated. */
+  underlyings: z.array(ticker).min(1).default(["SPY"]),
+  /** First trading date (inclusive); required to run. */
+  from: isoDate.nullable().default(null),
+  /** Last trading date (inclusive); required to run. */
+  to: isoDate.nullable().default(null),
+  /** Index joined as the vix_* columns (index_minute); null leaves them null. */
+  vix: ticker.nullable().default("I:VIX"),
+  /** Risk-free rate for implied vols and Greeks (the simulator's; set yours for real data). */
+  rate: numIn(-0.1, 1).default(CONSOLIDATE_DEFAULTS.rate),
+  /** Dividend yield for implied vols and Greeks (the simulator's). */
+  dividendYield: numIn(-0.1, 1).default(CONSOLIDATE_DEFAULTS.dividendYield),
+  /** News look-back, minutes, ending at the end of each row's minute. */
+  newsLookbackMin: intIn(1, 10_080).default(CONSOLIDATE_DEFAULTS.newsLookbackMin),
+  /** Oldest VIX bar (minutes) an as-of join may carry forward; null: no limit. */
+  vixToleranceMin: intIn(0, 10_080).nullable().default(CONSOLIDATE_DEFAULTS.vixToleranceMin),
+  /** Lags of the percentage-change features, minutes. */
+  featureLags: distinctMinutes(390).default([...CONSOLIDATE_DEFAULTS.featureLags]),
+  indicators: IndicatorsSchema.prefault({}),
+});
+
+/** `deno task prepare-training`: targets from the consolidated table. */
+export const TrainingSchema = z.strictObject({
+  /** Underlyings whose consolidated table is read. */
+  underlyings: z.array(ticker).min(1).default(["SPY"]),
+  /** First trading date (inclusive); required to run. */
+  from: isoDate.nullable().default(null),
+  /** Last trading date (inclusive); required to run. */
+  to: isoDate.nullable().default(null),
+  /** Minutes ahead whose option price is the target. */
+  horizonMin: intIn(1, 389).default(TRAINING_DEFAULTS.horizonMin),
+  /** Contract-days with a smaller share of eligible rows having a target are dropped. */
+  minCoverage: numIn(0, 1).default(TRAINING_DEFAULTS.minCoverage),
+  /** The target is the last trade in the `toleranceMin` minutes up to the horizon minute. */
+  toleranceMin: intIn(0, 388).default(TRAINING_DEFAULTS.toleranceMin),
+}).refine((t) => t.toleranceMin < t.horizonMin, {
+  error: "needs toleranceMin < horizonMin",
+  path: ["toleranceMin"],
+});
+
 /** The whole config. */
 export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
@@ -141,6 +212,8 @@ export const ConfigSchema = z.strictObject({
   backfill: BackfillSchema.prefault({}),
   options: OptionsSchema.prefault({}),
   scan: ScanSchema.prefault({}),
+  consolidate: ConsolidateSchema.prefault({}),
+  training: TrainingSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

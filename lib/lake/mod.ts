@@ -26,7 +26,7 @@ export {
 } from "./paths.ts";
 export { Manifest, type ManifestEntry, ManifestEntrySchema } from "./manifest.ts";
 export { partitionIntact, type QuarantinedRow, removeTempFiles, writePartition } from "./write.ts";
-export { listPartitions, scanLake, type ScanOptions } from "./scan.ts";
+export { listPartitions, scan, type ScanByKeyOptions, scanLake, type ScanOptions } from "./scan.ts";
 export {
   barsFrame,
   type ColumnSchema,

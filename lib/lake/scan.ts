@@ -5,7 +5,14 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { type Dataset, datasetKey, decodeValue, partitionFile, type PartitionId } from "./paths.ts";
+import {
+  type Dataset,
+  datasetKey,
+  decodeValue,
+  encodeValue,
+  partitionFile,
+  type PartitionId,
+} from "./paths.ts";
 
 /** Options for {@linkcode listPartitions} and {@linkcode scanLake}. */
 export interface ScanOptions {
@@ -26,6 +33,15 @@ async function dirNames(path: string): Promise<string[]> {
     throw e;
   }
   return out.sort();
+}
+
+function noPartitions(root: string, dataset: Dataset, options: ScanOptions): RangeError {
+  const { values, from, to } = options;
+  return new RangeError(
+    `No ${dataset} partitions in ${root}${values ? ` for ${values.join(", ")}` : ""}${
+      from || to ? ` from ${from ?? "the start"} to ${to ?? "the end"}` : ""
+    }: run \`deno task backfill\` (or the task that writes ${dataset}) first`,
+  );
 }
 
 /** The partitions present on disk (with a data file), sorted by key value then date. */
@@ -96,14 +112,7 @@ async function checkParquetFile(path: string, dataset: Dataset): Promise<void> {
  */
 export async function scanLake(root: string, dataset: Dataset, options: ScanOptions = {}) {
   const parts = await listPartitions(root, dataset, options);
-  if (parts.length === 0) {
-    const { values, from, to } = options;
-    throw new RangeError(
-      `No ${dataset} partitions in ${root}${values ? ` for ${values.join(", ")}` : ""}${
-        from || to ? ` from ${from ?? "the start"} to ${to ?? "the end"}` : ""
-      }: run \`deno task backfill\` (or the task that writes ${dataset}) first`,
-    );
-  }
+  if (parts.length === 0) throw noPartitions(root, dataset, options);
   for (const id of parts) await checkParquetFile(`${root}/${partitionFile(id)}`, dataset);
   const key = datasetKey(dataset);
   const frames = parts.map((id) =>
@@ -113,4 +122,75 @@ export async function scanLake(root: string, dataset: Dataset, options: ScanOpti
     )
   );
   return frames.length === 1 ? frames[0] : pl.concat(frames, { how: "vertical" });
+}
+
+/** Options for {@linkcode scan}: the key value by its name, a date range and the lake root. */
+export interface ScanByKeyOptions extends ScanOptions {
+  /** Key value of datasets keyed by underlying (`option_minute`, `consolidated`, …). */
+  underlying?: string;
+  /** Key value of datasets keyed by symbol (`equity_minute`, `index_minute`). */
+  symbol?: string;
+  /** Key value of datasets keyed by ticker (`news`). */
+  ticker?: string;
+  /** The lake root. @default {"$STRIKELAB_DATA_DIR/lake", or "data/lake" when it is unset} */
+  root?: string;
+}
+
+const KEY_OPTIONS = ["underlying", "symbol", "ticker"] as const;
+
+/** `<STRIKELAB_DATA_DIR>/lake`, as the tasks resolve it, or `data/lake`. */
+function defaultRoot(): string {
+  let dir: string | undefined;
+  try {
+    dir = Deno.env.get("STRIKELAB_DATA_DIR");
+  } catch {
+    dir = undefined; // no env permission: the default folder
+  }
+  return `${dir || "data"}/lake`;
+}
+
+/**
+ * The notebook form of {@linkcode scanLake}: `scan("consolidated", { underlying: "SPY", from,
+ * to })`. The key is named as the dataset names it (`underlying`, `symbol` or `ticker`), or
+ * given as `values`. Returns the same frame as `scanLake` (key column and `date` added from the
+ * path, rows in partition order), read through one hive-partitioned glob scan, which is several
+ * times faster than one scan a partition over long ranges.
+ *
+ * @throws {TypeError} when the key is named for another dataset (e.g. `symbol` for `consolidated`).
+ * @throws {RangeError} when no partition matches, as `scanLake`.
+ * @throws {Error} when a partition file is not a complete Parquet file, naming it.
+ * @example
+ * ```ts ignore
+ * import * as lab from "../mod.ts";
+ * const t = await lab.lake.scan("consolidated", { underlying: "SPY", from: "2025-03-03", to: "2025-03-31" });
+ * console.log((await t.collect()).height);
+ * ```
+ */
+export async function scan(dataset: Dataset, options: ScanByKeyOptions = {}) {
+  const { root = defaultRoot(), from, to } = options;
+  const key = datasetKey(dataset);
+  let values = options.values;
+  for (const name of KEY_OPTIONS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (name !== key) {
+      throw new TypeError(`Cannot scan ${dataset}: it is keyed by ${key}, got ${name}`);
+    }
+    values = [value];
+  }
+  const range = { values, from, to };
+  if (/[*?[\]{}]/.test(root)) return scanLake(root, dataset, range);
+  const parts = await listPartitions(root, dataset, range);
+  if (parts.length === 0) throw noPartitions(root, dataset, range);
+  for (const id of parts) await checkParquetFile(`${root}/${partitionFile(id)}`, dataset);
+  const keyGlob = values?.length === 1 ? encodeValue(values[0]) : "*";
+  const day = (d: string) => pl.lit(d).str.strptime(pl.Date, "%Y-%m-%d");
+  let frame = pl.scanParquet(`${root}/${dataset}/${key}=${keyGlob}/date=*/part-0.parquet`, {
+    hivePartitioning: true,
+    hiveSchema: { [key]: pl.Utf8, date: pl.Date },
+  });
+  if (values && values.length > 1) frame = frame.filter(pl.col(key).isIn([...values]));
+  if (from) frame = frame.filter(pl.col("date").gtEq(day(from)));
+  if (to) frame = frame.filter(pl.col("date").ltEq(day(to)));
+  return frame;
 }

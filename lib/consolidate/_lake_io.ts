@@ -1,0 +1,114 @@
+/**
+ * Lake I/O of the consolidation runners, through `lib/lake` only: range reads with the
+ * partitions and hashes they came from, and per-date partition writes with the manifest.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import pl from "nodejs-polars";
+import {
+  type Dataset,
+  listPartitions,
+  Manifest,
+  partitionFile,
+  type PartitionId,
+  partitionKey,
+  scan,
+  writePartition,
+} from "../lake/mod.ts";
+
+/** A partition read or written, with its row count and content hash (from the manifest). */
+export interface LakeItem {
+  /** `<dataset>/<key>=<value>/date=YYYY-MM-DD`. */
+  partition: string;
+  rows?: number;
+  /** SHA-256 of the Parquet file (the manifest's, or hashed when it does not list it). */
+  sha256: string;
+}
+
+/** Partitions written at once: their fsyncs overlap while Polars encodes the next one. */
+const WRITERS = 8;
+
+/** The frames read from one dataset for a key value and date range, and their partitions. */
+export interface RangeRead {
+  frame: pl.DataFrame | null;
+  parts: PartitionId[];
+  items: LakeItem[];
+}
+
+/**
+ * Reads every partition of `dataset` for `value` in [from, to] (only `columns` when given,
+ * which the Parquet reader then skips); `frame` is null without any partition.
+ */
+export async function readRange(
+  root: string,
+  dataset: Dataset,
+  value: string,
+  from: string,
+  to: string,
+  columns?: readonly string[],
+): Promise<RangeRead> {
+  const range = { values: [value], from, to };
+  const parts = await listPartitions(root, dataset, range);
+  if (parts.length === 0) return { frame: null, parts, items: [] };
+  const manifest = await Manifest.open(root, dataset);
+  const items = await Promise.all(parts.map(async (id) => {
+    const entry = manifest.get(partitionKey(id));
+    const sha256 = entry?.sha256 ??
+      createHash("sha256").update(await Deno.readFile(`${root}/${partitionFile(id)}`)).digest(
+        "hex",
+      );
+    return { partition: `${dataset}/${partitionKey(id)}`, rows: entry?.rows, sha256 };
+  }));
+  const lazy = await scan(dataset, { root, ...range });
+  const frame = await (columns ? lazy.select(...columns) : lazy).collect();
+  return { frame, parts, items };
+}
+
+/**
+ * Writes one partition per date of `dates` from `table` (rows whose `date` matches; an empty
+ * partition for a date without rows, so a rerun replaces stale rows), dropping the key and
+ * `date` columns that the path holds, and records each in the dataset's manifest.
+ */
+export async function writeDates(
+  root: string,
+  dataset: Dataset,
+  value: string,
+  dates: readonly string[],
+  table: pl.DataFrame,
+  key: string,
+): Promise<LakeItem[]> {
+  const manifest = await Manifest.open(root, dataset);
+  const empty = table.clear().drop(key, "date");
+  // The table is sorted by date: each date is a contiguous run, written as a zero-copy slice.
+  const byDate = new Map<string, pl.DataFrame>();
+  const days = table.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
+  for (let start = 0, i = 1; i <= days.length; i++) {
+    if (i < days.length && days[i] === days[start]) continue;
+    const date = new Date(days[start] * 86_400_000).toISOString().slice(0, 10);
+    if (byDate.has(date)) {
+      throw new RangeError(`Cannot write ${dataset}: the rows of ${date} are not contiguous`);
+    }
+    byDate.set(date, table.slice(start, i - start));
+    start = i;
+  }
+  const out: LakeItem[] = new Array(dates.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < dates.length) {
+      const i = next++;
+      const id: PartitionId = { dataset, value, date: dates[i] };
+      const part = byDate.get(dates[i])?.drop(key, "date") ?? empty;
+      const entry = await writePartition(root, id, part);
+      manifest.record(partitionKey(id), entry);
+      out[i] = {
+        partition: `${dataset}/${partitionKey(id)}`,
+        rows: entry.rows,
+        sha256: entry.sha256,
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITERS, dates.length) }, worker));
+  await manifest.flush();
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Lagged percentage changes of each option's close and implied vol, measured in minutes
+ * (not in traded rows): the value L minutes back is the contract's last trade at or before
+ * that minute in the same session.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { laggedPctChanges } from "./features.ts";
+
+/** Feature names for the option columns and lags, in table order. */
+export function optionFeatureNames(lags: readonly number[]): string[] {
+  return ["close", "iv"].flatMap((c) => lags.map((l) => `${c}_pct_change_${l}`));
+}
+
+/**
+ * Lays traded rows (sorted by contract-day, then minute) on a gap-free minute grid per
+ * contract-day, from the session open to the contract-day's last trade, carrying each
+ * value forward from the last trade of the same contract-day (NaN before the first).
+ * `values` are forward-filled as they are, so a NaN at a traded minute (a failed implied
+ * vol) is carried too and never replaced by an older value.
+ */
+export function gridOfTrades(
+  contractDay: Int32Array,
+  minute: Int32Array,
+  values: Float64Array[],
+): { minute: Int32Array; traded: Uint8Array; values: Float64Array[] } {
+  const n = contractDay.length;
+  const start = new Int32Array(n);
+  let base = 0;
+  for (let i = 0; i < n; i++) {
+    const first = i === 0 || contractDay[i] !== contractDay[i - 1];
+    if (!first && minute[i] <= minute[i - 1]) {
+      throw new RangeError(
+        `Cannot lay option trades on the minute grid: row ${i} is not after the row before it`,
+      );
+    }
+    if (minute[i] < 0) throw new RangeError(`Cannot lay option trades: row ${i} precedes the open`);
+    if (i > 0 && first) base += minute[i - 1] + 1;
+    start[i] = base;
+  }
+  const size = n === 0 ? 0 : base + minute[n - 1] + 1;
+  const gridMinute = new Int32Array(size);
+  const traded = new Uint8Array(size);
+  const out = values.map(() => new Float64Array(size).fill(NaN));
+  for (let i = 0; i < n; i++) {
+    const b = start[i];
+    const first = i === 0 || contractDay[i] !== contractDay[i - 1];
+    const pos = b + minute[i];
+    for (let p = first ? b : b + minute[i - 1] + 1; p < pos; p++) {
+      gridMinute[p] = p - b;
+      if (!first) { for (let k = 0; k < values.length; k++) out[k][p] = values[k][i - 1]; }
+    }
+    gridMinute[pos] = minute[i];
+    traded[pos] = 1;
+    for (let k = 0; k < values.length; k++) out[k][pos] = values[k][i];
+  }
+  return { minute: gridMinute, traded, values: out };
+}
+
+/**
+ * Features for `rows` (sorted by date, ticker, ts, with `session_minute`, `close`, `iv`),
+ * aligned row for row with `rows`. `laggedPctChanges` runs on the gap-free grid of each
+ * contract-day; a change whose earlier minute falls before the open is null.
+ */
+export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.DataFrame {
+  const names = optionFeatureNames(lags);
+  const keys = rows.select(
+    pl.col("ticker").neq(pl.col("ticker").shift(1))
+      .or(pl.col("date").neq(pl.col("date").shift(1)))
+      .fillNull(true).cast(pl.Int32).cumSum().alias("cd"),
+    pl.col("session_minute").cast(pl.Int32),
+    pl.col("close").cast(pl.Float64).fillNull(NaN),
+    pl.col("iv").cast(pl.Float64).fillNull(NaN),
+  );
+  const typed = (name: string) => keys.getColumn(name).toTypedArray();
+  const g = gridOfTrades(
+    typed("cd") as Int32Array,
+    typed("session_minute") as Int32Array,
+    [typed("close") as Float64Array, typed("iv") as Float64Array],
+  );
+  const changes = laggedPctChanges(["close", "iv"], { lags });
+  const features = pl.DataFrame([
+    pl.Series("m", g.minute, pl.Int32),
+    pl.Series("traded", g.traded),
+    pl.Series("close", g.values[0], pl.Float64),
+    pl.Series("iv", g.values[1], pl.Float64),
+  ]).lazy()
+    .withColumns(pl.col("close").fillNan(null), pl.col("iv").fillNan(null))
+    .select(
+      pl.col("traded"),
+      ...changes.map((e, i) =>
+        pl.when(pl.col("m").gtEq(lags[i % lags.length])).then(e.fillNan(null)).otherwise(
+          pl.lit(null).cast(pl.Float64),
+        ).alias(names[i])
+      ),
+    )
+    .filter(pl.col("traded").eq(1))
+    .drop("traded")
+    .collectSync();
+  if (features.height !== rows.height) {
+    throw new Error(
+      `Cannot consolidate: option features have ${features.height} rows for ${rows.height} ` +
+        `option rows (rows not sorted by contract-day and minute)`,
+    );
+  }
+  return features;
+}

@@ -1,0 +1,39 @@
+/**
+ * Time to expiry of each option row as a year fraction, with `lib/greeks`
+ * `yearsToExpiryColumn` (16:00 New York on the expiry date, 365-day year, floored at one
+ * minute), measured from the end of the row's minute: the close of a minute bar is its last
+ * trade, printed by `ts` + 1 minute.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { yearsToExpiryColumn } from "../greeks/years_to_expiry_column.ts";
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Adds `t_years` to a frame with `ts` (minute start, Datetime ms) and `expiry` (Date). Rows
+ * are grouped by expiry so that each expiry date is converted once.
+ */
+export function withYearsToExpiry(df: pl.DataFrame): pl.DataFrame {
+  const keys = df.select(
+    pl.col("ts").cast(pl.Int64).cast(pl.Float64).plus(MINUTE_MS).alias("end"),
+    pl.col("expiry").cast(pl.Int32).alias("day"),
+  );
+  const end = keys.getColumn("end").toTypedArray() as Float64Array;
+  const days = keys.getColumn("day").toTypedArray() as Int32Array;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < days.length; i++) {
+    const rows = groups.get(days[i]);
+    if (rows) rows.push(i);
+    else groups.set(days[i], [i]);
+  }
+  const t = new Float64Array(days.length);
+  for (const [day, rows] of groups) {
+    const expiry = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    const years = yearsToExpiryColumn(Float64Array.from(rows, (i) => end[i]), expiry);
+    rows.forEach((i, k) => (t[i] = years[k]));
+  }
+  return df.withColumns(pl.Series("t_years", t, pl.Float64));
+}

@@ -1,0 +1,151 @@
+/**
+ * Consolidates a date range of one underlying from a lake root into the `consolidated`
+ * dataset. Its only I/O is `lib/lake`.
+ *
+ * @module
+ */
+import { previousTradingDay } from "../calendar/mod.ts";
+import { acquireLakeLock, datasetKey } from "../lake/mod.ts";
+import { type LakeItem, readRange, writeDates } from "./_lake_io.ts";
+import { resolveConsolidate } from "./_resolve.ts";
+import { consolidate } from "./consolidate.ts";
+import { type ConsolidationStats, consolidationStats } from "./consolidation_stats.ts";
+import type { ConsolidateOptions } from "./options.ts";
+
+/** Options for {@linkcode consolidateLake}. */
+export interface ConsolidateLakeOptions extends ConsolidateOptions {
+  /** First trading date, inclusive. */
+  from: string;
+  /** Last trading date, inclusive. */
+  to: string;
+  /** Index joined as the VIX columns (`index_minute`); null leaves them null. @default {"I:VIX"} */
+  vix?: string | null;
+  /** A clock in ms for the phase timings (e.g. `performance.now`); none: timings are 0. */
+  clock?: () => number;
+}
+
+/** What {@linkcode consolidateLake} read, wrote and measured. */
+export interface ConsolidateLakeResult {
+  underlying: string;
+  /** Dates written: those with `option_minute` partitions in the range. */
+  dates: string[];
+  inputs: LakeItem[];
+  outputs: LakeItem[];
+  stats: ConsolidationStats;
+  /** Things a user should know (a missing VIX or news series). */
+  warnings: string[];
+  /** Milliseconds spent reading, computing and writing. */
+  timings: { readMs: number; computeMs: number; writeMs: number };
+}
+
+const BAR = ["ts", "open", "high", "low", "close", "volume", "vwap"];
+/** The columns read from each dataset: what `consolidate` uses, nothing more. */
+const READ = {
+  options: ["ticker", ...BAR, "trades"],
+  underlying: BAR,
+  vix: BAR.slice(0, 5),
+  contracts: ["ticker", "expiry", "right", "strike", "multiplier"],
+  news: ["id", "published", "sentiment"],
+};
+
+function before(date: string, n: number): string {
+  try {
+    return previousTradingDay(date, n);
+  } catch {
+    return date; // the calendar's first year: nothing earlier to read
+  }
+}
+
+/**
+ * Reads the underlying (`equity_minute`), option bars and contracts, VIX (`index_minute`)
+ * and news of `options.underlying` for [from, to] from the lake under `root` in one pass,
+ * runs {@linkcode consolidate} once over the range, and writes one `consolidated` partition
+ * per date that has option bars (with its manifest entry). VIX is read from the previous
+ * trading day so the first minutes can carry its last value forward; news from as far back as
+ * the look-back needs; with `indicators.session` false, the underlying from `warmupDays`
+ * sessions earlier. A date's partition therefore does not depend on the range it was
+ * consolidated in: rerunning a date rewrites it byte for byte.
+ *
+ * @throws {RangeError} If there are no option bars in the range, or a date with option bars
+ *   has no underlying partition.
+ */
+export async function consolidateLake(
+  root: string,
+  options: ConsolidateLakeOptions,
+): Promise<ConsolidateLakeResult> {
+  const { from, to, vix: vixSymbol = "I:VIX", clock = () => 0, ...rest } = options;
+  const o = resolveConsolidate(rest);
+  const u = o.underlying;
+  const t0 = clock();
+  const bars = await readRange(root, "option_minute", u, from, to, READ.options);
+  if (bars.frame === null) {
+    throw new RangeError(
+      `Cannot consolidate ${u}: no option_minute partitions from ${from} to ${to}; ` +
+        "run `deno task backfill --datasets options` first",
+    );
+  }
+  const dates = [...new Set(bars.parts.map((p) => p.date))].sort();
+  const warmup = o.indicators.session ? from : before(from, o.indicators.warmupDays);
+  const [underlying, contracts, vix, news] = await Promise.all([
+    readRange(root, "equity_minute", u, warmup, to, READ.underlying),
+    readRange(root, "option_contracts", u, from, to, READ.contracts),
+    vixSymbol === null
+      ? null
+      : readRange(root, "index_minute", vixSymbol, before(from, 1), to, READ.vix),
+    readRange(
+      root,
+      "news",
+      u,
+      before(from, 1 + Math.ceil(o.newsLookbackMin / 1440)),
+      to,
+      READ.news,
+    ),
+  ]);
+  const have = new Set(underlying.parts.map((p) => p.date));
+  const missing = dates.filter((d) => !have.has(d));
+  if (missing.length > 0) {
+    throw new RangeError(
+      `Cannot consolidate ${u}: no equity_minute partition for ${missing.slice(0, 5).join(", ")}` +
+        `${
+          missing.length > 5 ? ` and ${missing.length - 5} more dates` : ""
+        }; backfill equity first`,
+    );
+  }
+  if (contracts.frame === null) {
+    throw new RangeError(
+      `Cannot consolidate ${u}: no option_contracts partitions from ${from} to ${to}; ` +
+        "run `deno task backfill --datasets options` first",
+    );
+  }
+  const warnings: string[] = [];
+  if (vixSymbol !== null && vix?.frame === null) {
+    warnings.push(`no ${vixSymbol} index_minute partitions: the vix columns are null`);
+  }
+  if (news.frame === null) warnings.push(`no ${u} news partitions: news_count is 0`);
+  const t1 = clock();
+  const table = consolidate({
+    underlying: underlying.frame!,
+    options: bars.frame,
+    contracts: contracts.frame,
+    vix: vix?.frame,
+    news: news.frame,
+  }, { ...rest, underlying: u });
+  const t2 = clock();
+  const release = await acquireLakeLock(root);
+  let outputs: LakeItem[];
+  try {
+    outputs = await writeDates(root, "consolidated", u, dates, table, datasetKey("consolidated"));
+  } finally {
+    await release();
+  }
+  const t3 = clock();
+  return {
+    underlying: u,
+    dates,
+    inputs: [bars, underlying, contracts, vix, news].flatMap((r) => r?.items ?? []),
+    outputs,
+    stats: consolidationStats(table, { dates, optionBars: bars.frame.height, options: rest }),
+    warnings,
+    timings: { readMs: t1 - t0, computeMs: t2 - t1, writeMs: t3 - t2 },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The shell of `deno task consolidate` and `deno task prepare-training`: run the lake
+ * runners of `lib/consolidate` for each underlying, print their statistics and write the run
+ * record.
+ *
+ * @module
+ */
+import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
+import {
+  consolidateLake,
+  type ConsolidateLakeResult,
+  formatStats,
+  type LakeItem,
+  prepareTrainingLake,
+  type PrepareTrainingLakeResult,
+} from "../lib/consolidate/mod.ts";
+import { codeRevision, newRunId, versions, writeRunRecord } from "../lib/run/mod.ts";
+import { say } from "./_task.ts";
+
+const int = (n: number) => n.toLocaleString("en-US");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function peakRssMb(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function record(
+  config: Config,
+  task: string,
+  command: string[],
+  started: number,
+  elapsedMs: number,
+  items: { inputs: LakeItem[]; outputs: LakeItem[] },
+  summary: Record<string, unknown>,
+): Promise<string> {
+  return await writeRunRecord(config.data.dir, {
+    runId: newRunId(task, started),
+    task,
+    command,
+    config: redactConfig(config),
+    code: await codeRevision(),
+    versions: await versions(),
+    seed: null,
+    inputs: items.inputs,
+    outputs: items.outputs,
+    timings: {
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(started + elapsedMs).toISOString(),
+      elapsedMs: Math.round(elapsedMs),
+    },
+    status: "ok",
+    summary,
+  }, secretsOf(config));
+}
+
+/** Consolidates every configured underlying; prints the statistics; returns the exit code. */
+export async function runConsolidate(config: Config, command: string[]): Promise<number> {
+  const started = Date.now(), t0 = performance.now();
+  const { underlyings, from, to, vix, ...options } = config.consolidate;
+  const root = `${config.data.dir}/lake`;
+  const results: ConsolidateLakeResult[] = [];
+  for (const underlying of underlyings) {
+    const r = await consolidateLake(root, {
+      ...options,
+      underlying,
+      from: from!,
+      to: to!,
+      vix,
+      clock: () => performance.now(),
+    });
+    results.push(r);
+    say(`consolidate ${underlying} ${from}..${to}`);
+    for (const line of formatStats(r.stats)) say(`  ${line}`);
+    for (const w of r.warnings) say(`  warning: ${w}`);
+    const t = r.timings;
+    say(`  consolidated: ${r.outputs.length} partitions written`);
+    say(
+      `  elapsed: read ${seconds(t.readMs)}, compute ${seconds(t.computeMs)}, write ${
+        seconds(t.writeMs)
+      }`,
+    );
+  }
+  const elapsedMs = performance.now() - t0;
+  const peak = peakRssMb();
+  const path = await record(config, "consolidate", command, started, elapsedMs, {
+    inputs: results.flatMap((r) => r.inputs),
+    outputs: results.flatMap((r) => r.outputs),
+  }, {
+    peakRssMb: peak,
+    underlyings: Object.fromEntries(results.map((r) => [r.underlying, {
+      ...r.stats,
+      warnings: r.warnings,
+      timings: Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Math.round(v)])),
+    }])),
+  });
+  say(`  elapsed: ${seconds(elapsedMs)} in all, peak memory ${peak ?? "?"} MB`);
+  say(`  run record: ${path}`);
+  return 0;
+}
+
+/** Prepares training targets for every configured underlying; returns the exit code. */
+export async function runPrepareTraining(config: Config, command: string[]): Promise<number> {
+  const started = Date.now(), t0 = performance.now();
+  const { underlyings, from, to, ...options } = config.training;
+  const root = `${config.data.dir}/lake`;
+  const results: PrepareTrainingLakeResult[] = [];
+  for (const underlying of underlyings) {
+    const r = await prepareTrainingLake(root, { ...options, underlying, from: from!, to: to! });
+    results.push(r);
+    const s = r.stats;
+    say(
+      `prepare-training ${underlying} ${from}..${to}: horizon ${options.horizonMin} min, ` +
+        `tolerance ${options.toleranceMin} min, min coverage ${options.minCoverage}`,
+    );
+    say(
+      `  rows: ${int(s.rowsIn)} read, ${int(s.eligible)} with the horizon in the session, ` +
+        `${int(s.withTarget)} with a target, ${int(s.rowsOut)} written`,
+    );
+    say(`  contract-days: ${int(s.contractDays)} read, ${int(s.contractDaysKept)} kept`);
+    say(`  training: ${r.outputs.length} partitions written`);
+  }
+  const elapsedMs = performance.now() - t0;
+  const path = await record(config, "prepare-training", command, started, elapsedMs, {
+    inputs: results.flatMap((r) => r.inputs),
+    outputs: results.flatMap((r) => r.outputs),
+  }, {
+    peakRssMb: peakRssMb(),
+    underlyings: Object.fromEntries(results.map((r) => [r.underlying, r.stats])),
+  });
+  say(`  elapsed: ${seconds(elapsedMs)}`);
+  say(`  run record: ${path}`);
+  return 0;
+}
