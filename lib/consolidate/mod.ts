@@ -52,6 +52,11 @@ export {
   type ConsolidateLakeResult,
 } from "./consolidate_lake.ts";
 export {
+  consolidateMissing,
+  type ConsolidateMissingOptions,
+  type ConsolidateMissingResult,
+} from "./consolidate_missing.ts";
+export {
   type ConsolidationStats,
   consolidationStats,
   type ConsolidationStatsOptions,

@@ -68,25 +68,25 @@ Deno.test("notebooks 01-03 run through Jupyter on an empty lake and render offli
         checkPage(name, pages.get(name)!, expected, params);
       });
     }
-    await t.step(
-      "the first notebook filled the lake once; the others found it complete",
-      async () => {
-        const records = await listRunRecords(dataDir);
-        assert.equal(records.length, 1, "one backfill record: later notebooks fill nothing");
-        assert.deepEqual(records[0].record.command, ["notebook", "01_data_tour"]);
-        const datasets = new Set(
-          (await lakeCoverage(`${dataDir}/lake`)).getColumn("dataset").toArray() as string[],
-        );
-        assert.deepEqual([...datasets].sort(), [
-          "equity_minute",
-          "index_minute",
-          "news",
-          "option_contracts",
-          "option_minute",
-        ]);
-        assert.match(pages.get("01_data_tour")!, /partitions missing before<\/td><td>15<\/td>/);
-      },
-    );
+    await t.step("01 filled the lake once, 02 consolidated it, 03 found it complete", async () => {
+      const records = await listRunRecords(dataDir);
+      assert.equal(records.length, 1, "one backfill record: later notebooks fill nothing");
+      assert.deepEqual(records[0].record.command, ["notebook", "01_data_tour"]);
+      assert.match(pages.get("01_data_tour")!, /partitions missing before<\/td><td>15<\/td>/);
+      const coverage = await lakeCoverage(`${dataDir}/lake`);
+      const perDataset = new Map<string, number>();
+      for (const d of coverage.getColumn("dataset").toArray() as string[]) {
+        perDataset.set(d, (perDataset.get(d) ?? 0) + 1);
+      }
+      assert.deepEqual(Object.fromEntries(perDataset), {
+        consolidated: 3,
+        equity_minute: 3,
+        index_minute: 3,
+        news: 3,
+        option_contracts: 3,
+        option_minute: 3,
+      });
+    });
     for (const [name, expected] of Object.entries(EXPECTED)) {
       await t.step(`${name} renders in Chromium with every chart drawn`, async () => {
         await checkRendered(name, expected.figures);
