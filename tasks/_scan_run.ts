@@ -27,9 +27,9 @@ import {
   writeRunRecord,
 } from "../lib/run/mod.ts";
 import {
-  CONTEXT_COLUMNS,
   scan,
-  scanReport,
+  SCAN_INPUT_COLUMNS,
+  scanOutputs,
   type ScanSummary,
   summarize,
 } from "../lib/scanner/mod.ts";
@@ -48,7 +48,6 @@ export interface ScanRun {
   elapsedMs: number;
 }
 
-const READ = ["ticker", "ts", "open", "high", "low", "close", "volume", "underlying", "date"];
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 async function chooseDataset(root: string, s: Config["scan"], range: object) {
@@ -87,22 +86,31 @@ export async function runScan(config: Config, command: string[], out?: string): 
   const { dataset, note } = await chooseDataset(root, s, range);
   const parts = await listPartitions(root, dataset, range);
   const lazy = await scanLake(root, dataset, range);
-  const wanted = [...READ, ...Object.values(CONTEXT_COLUMNS)];
+  const wanted: readonly string[] = SCAN_INPUT_COLUMNS;
   const frame = await lazy.select(...lazy.columns.filter((c) => wanted.includes(c))).collect();
   const events = scan(frame, s);
   const summary = summarize(events, frame);
+  const runId = newRunId("scan", started);
+  const built = scanOutputs(frame, events, summary, {
+    partitions: parts,
+    title: `Option move scan: ${s.underlyings.join(", ")} ${s.from}..${s.to}`,
+    metadata: {
+      "run id": runId,
+      command: command.join(" "),
+      dataset,
+      threshold: s.threshold,
+      reference: s.reference,
+      direction: s.direction,
+    },
+    scan: s,
+  });
   const outputs: HashedItem[] = [];
   const release = await acquireLakeLock(root);
   try {
     const manifest = await Manifest.open(root, "scan_events");
-    for (const p of parts) {
+    for (const p of built.partitions) {
       const id: PartitionId = { dataset: "scan_events", value: p.value, date: p.date };
-      const mine = events.filter(
-        pl.col("underlying").eq(pl.lit(p.value)).and(
-          pl.col("date").eq(pl.lit(p.date).str.strptime(pl.Date, "%Y-%m-%d")),
-        ),
-      ).drop("underlying", "date");
-      const entry = await writePartition(root, id, mine);
+      const entry = await writePartition(root, id, p.frame);
       await manifest.record(partitionKey(id), entry);
       outputs.push({
         partition: `scan_events/${partitionKey(id)}`,
@@ -114,29 +122,12 @@ export async function runScan(config: Config, command: string[], out?: string): 
   } finally {
     await release();
   }
-  const runId = newRunId("scan", started);
   const csvPath = out ?? `${config.data.dir}/runs/${runId}/scan_events.csv`;
-  const csv = new TextEncoder().encode(String(
-    events.withColumns(pl.col(["trigger_ts", "end_ts", "peak_ts"]).cast(pl.Datetime("ms", "UTC")))
-      .writeCSV(),
-  ));
-  await writeFileAtomic(csvPath, csv);
-  outputs.push({ partition: csvPath, rows: events.height, sha256: sha256(csv) });
+  await writeFileAtomic(csvPath, built.csv);
+  outputs.push({ partition: csvPath, rows: events.height, sha256: sha256(built.csv) });
   const reportPath = `${config.data.dir}/runs/${runId}/report.html`;
-  const html = new TextEncoder().encode(scanReport(frame, events, summary, {
-    title: `Option move scan: ${s.underlyings.join(", ")} ${s.from}..${s.to}`,
-    metadata: {
-      "run id": runId,
-      command: command.join(" "),
-      dataset,
-      threshold: s.threshold,
-      reference: s.reference,
-      direction: s.direction,
-    },
-    scan: s,
-  }));
-  await writeFileAtomic(reportPath, html);
-  outputs.push({ partition: reportPath, sha256: sha256(html) });
+  await writeFileAtomic(reportPath, built.report);
+  outputs.push({ partition: reportPath, sha256: sha256(built.report) });
   const elapsedMs = performance.now() - t0;
   const recordPath = await writeRunRecord(config.data.dir, {
     runId,

@@ -57,3 +57,9 @@ export {
 } from "./duration_histogram_figure.ts";
 export { eventTimelineFigure, type EventTimelineFigureOptions } from "./event_timeline_figure.ts";
 export { scanReport, type ScanReportOptions } from "./scan_report.ts";
+export {
+  SCAN_INPUT_COLUMNS,
+  type ScanOutputs,
+  scanOutputs,
+  type ScanOutputsOptions,
+} from "./scan_outputs.ts";
