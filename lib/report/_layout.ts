@@ -15,12 +15,16 @@ export const PALETTE = [
 export const UP = "#26a69a";
 export const DOWN = "#ef5350";
 
-/** Layout every builder starts from: title, margins, white background, legend on top. */
+/**
+ * Layout every builder starts from: title, margins, white background, legend on top. The
+ * title sits at the top of the figure and the legend in a band between it and the plot, so
+ * the two never overlap.
+ */
 export function baseLayout(title: string | undefined, height: number): Partial<Layout> {
   return {
-    ...(title === undefined ? {} : { title: { text: title } }),
+    ...(title === undefined ? {} : { title: { text: title, y: 0.985, yanchor: "top" } }),
     height,
-    margin: { l: 60, r: 20, t: title === undefined ? 30 : 60, b: 50 },
+    margin: { l: 60, r: 20, t: title === undefined ? 40 : 90, b: 50 },
     paper_bgcolor: "#ffffff",
     plot_bgcolor: "#ffffff",
     colorway: PALETTE,

@@ -30,7 +30,7 @@ Deno.test("candlestickFigure() without volume has one full-height panel", () => 
   assert.equal(fig.data.length, 1);
   assert.deepEqual((fig.layout.yaxis as { domain: number[] }).domain, [0, 1]);
   assert.equal(fig.layout.yaxis2, undefined);
-  assert.deepEqual(fig.layout.title, { text: "SPY" });
+  assert.deepEqual(fig.layout.title, { text: "SPY", y: 0.985, yanchor: "top" });
 });
 
 Deno.test("candlestickFigure() takes custom column names", () => {
