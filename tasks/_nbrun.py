@@ -16,6 +16,14 @@ request as parent. This runner:
      the cell just run, and is appended to it;
   3. after the last cell, waits until iopub has been quiet for QUIET_S seconds.
 
+The router is the only reader of iopub once the kernel is up (nbclient's own iopub
+reads are replaced, and any other read raises). If the router stops, for instance on a
+message that fails its HMAC check, the run stops at once with IopubLost: the stream can
+no longer be trusted, so outputs may be missing. The Deno kernel (2.9.6) writes each
+iopub message as several socket writes without a lock, so when a large output (the
+inlined plotly.js) is still being written, a status message can land inside it; that is
+rare, and only seen on a loaded machine.
+
 Usage:
   _nbrun.py NOTEBOOK [--html OUT.html] [--ipynb OUT.ipynb] [--timeout-s 600]
             [--kernel deno] [--no-input] [--param NAME=VALUE ...]
@@ -27,6 +35,7 @@ out, 2 Jupyter pieces missing (nbclient, nbconvert or the kernel).
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import re
 import sys
@@ -39,7 +48,9 @@ try:
     from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError
     from nbclient.exceptions import DeadKernelError
     from nbclient.util import ensure_async
-    from nbconvert import HTMLExporter
+
+    if importlib.util.find_spec("nbconvert") is None:  # imported by export_html, when needed
+        raise ImportError("No module named 'nbconvert'")
 except ImportError as err:  # pragma: no cover - exercised through tasks/report.ts
     print(f"Cannot run notebooks: {err}", file=sys.stderr)
     sys.exit(2)
@@ -48,6 +59,10 @@ SENTINEL = "await new Promise((resolve) => setTimeout(resolve, 20));"
 QUIET_S = 0.3
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_report_template")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class IopubLost(RuntimeError):
+    """The router stopped reading iopub; the outputs of the run are incomplete."""
 
 
 class ReliableClient(NotebookClient):
@@ -89,15 +104,24 @@ class ReliableClient(NotebookClient):
         except CellExecutionComplete:
             pass
 
-    async def _route_forever(self):
+    def _take_iopub(self):
+        """Returns the iopub reader and makes every other read of iopub raise."""
+        channel = self.kc.iopub_channel
+        read = channel.get_msg
+
+        def refuse(*args, **kwargs):
+            raise RuntimeError("Cannot read iopub: tasks/_nbrun.py routes it (one reader only)")
+
+        channel.get_msg = refuse
+        return read
+
+    async def _route_forever(self, read):
         while True:
-            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            msg = await ensure_async(read(timeout=None))
             self._last_iopub = monotonic()
             self._dispatch(msg)
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
-        if self._router is None:
-            self._router = asyncio.ensure_future(self._route_forever())
         self._add_route(parent_msg_id, cell, cell_index, False)
         await self._idle_event(parent_msg_id).wait()
         sentinel_id = await ensure_async(
@@ -110,22 +134,33 @@ class ReliableClient(NotebookClient):
         self.current_cell_index = cell_index
         return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
 
+    async def _run_cells(self):
+        msg_id = await ensure_async(self.kc.kernel_info())
+        info = await self.async_wait_for_reply(msg_id)
+        if info is not None and "language_info" in info["content"]:
+            self.nb.metadata["language_info"] = info["content"]["language_info"]
+        for index, cell in enumerate(self.nb.cells):
+            await self.async_execute_cell(cell, index, execution_count=self.code_cells_executed + 1)
+        while monotonic() - self._last_iopub < QUIET_S:
+            await asyncio.sleep(0.05)
+
     async def async_execute(self, reset_kc=False, **kwargs):
-        """Same as NotebookClient.async_execute, plus the final drain of late outputs."""
+        """NotebookClient.async_execute with one iopub router, stopped by its failure."""
         self.reset_execution_trackers()
         async with self.async_setup_kernel(**kwargs):
-            msg_id = await ensure_async(self.kc.kernel_info())
-            info = await self.async_wait_for_reply(msg_id)
-            if info is not None and "language_info" in info["content"]:
-                self.nb.metadata["language_info"] = info["content"]["language_info"]
-            for index, cell in enumerate(self.nb.cells):
-                await self.async_execute_cell(
-                    cell, index, execution_count=self.code_cells_executed + 1
-                )
-            while monotonic() - self._last_iopub < QUIET_S:
-                await asyncio.sleep(0.05)
-            if self._router is not None:
-                self._router.cancel()
+            self._router = asyncio.ensure_future(self._route_forever(self._take_iopub()))
+            cells = asyncio.ensure_future(self._run_cells())
+            try:
+                await asyncio.wait({self._router, cells}, return_when=asyncio.FIRST_COMPLETED)
+                if self._router.done():
+                    err = self._router.exception()
+                    why = f"{type(err).__name__}: {err}" if err else "the router stopped"
+                    raise IopubLost(why) from err
+                cells.result()
+            finally:
+                for task in (cells, self._router):
+                    task.cancel()
+                await asyncio.gather(cells, self._router, return_exceptions=True)
         return self.nb
 
 
@@ -140,6 +175,11 @@ def describe_cell(nb, index):
     shown = "\n".join("    " + line for line in lines[:12])
     more = f"\n    ... ({len(lines) - 12} more lines)" if len(lines) > 12 else ""
     return f"cell {index + 1} of {len(nb.cells)}:\n{shown}{more}"
+
+
+def where_in(nb, client):
+    index = client.current_cell_index
+    return describe_cell(nb, index) if index is not None else "kernel start"
 
 
 def error_output(cell):
@@ -158,6 +198,8 @@ def add_parameter_cell(nb, params):
 
 
 def export_html(nb, path, exclude_input):
+    from nbconvert import HTMLExporter  # slow to import (IPython, mistune): only for --html
+
     exporter = HTMLExporter(
         extra_template_basedirs=[os.path.dirname(TEMPLATE_DIR)],
         template_name=os.path.basename(TEMPLATE_DIR),
@@ -211,10 +253,22 @@ def main():
         out = error_output(nb.cells[index]) or {}
         trace = "\n".join(out.get("traceback", [])) or str(err)
         fail(f"Notebook {where} failed in {describe_cell(nb, index)}\n{trace}")
-    except (CellTimeoutError, asyncio.TimeoutError):
-        index = client.current_cell_index
-        cell = describe_cell(nb, index) if index is not None else "kernel start"
-        fail(f"Notebook {where} timed out after {args.timeout_s:g} s in {cell}")
+    except IopubLost as err:
+        fail(
+            f"Notebook {where}: lost the kernel's output stream (iopub) in {where_in(nb, client)}\n"
+            f"{str(err)[:200]}\nOutputs may be missing, so no report was written. This is a"
+            " transport fault (seen with the Deno kernel under heavy load), not an error in the"
+            " notebook: run it again."
+        )
+    except CellTimeoutError as err:
+        if "IOPub" in str(err):
+            fail(
+                f"Notebook {where}: the kernel answered {where_in(nb, client)} but did not report"
+                f" it idle within {client.iopub_timeout} s"
+            )
+        fail(f"Notebook {where} timed out after {args.timeout_s:g} s in {where_in(nb, client)}")
+    except asyncio.TimeoutError:
+        fail(f"Notebook {where} timed out after {args.timeout_s:g} s in {where_in(nb, client)}")
     except DeadKernelError:
         fail(f"Notebook {where}: the kernel died in {describe_cell(nb, client.current_cell_index)}")
 

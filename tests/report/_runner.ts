@@ -11,17 +11,19 @@ export async function python(): Promise<string> {
   return status.python;
 }
 
-/** Runs a command and returns exit code and decoded output. */
+/** Runs a command and returns exit code and decoded output; `signal` kills it. */
 export async function run(
   cmd: string,
   args: string[],
   env: Record<string, string> = {},
   clearEnv = false,
+  signal?: AbortSignal,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = await new Deno.Command(cmd, {
     args,
     env,
     clearEnv,
+    signal,
     stdout: "piped",
     stderr: "piped",
     cwd: ROOT,

@@ -59,8 +59,44 @@ Deno.test("the runner keeps every display output of a notebook in 20 runs out of
         `run ${k}: plotly copies`,
       );
     };
-    // Two at a time: halves the wall time and loads the kernel transport harder.
-    for (let k = 0; k < 20; k += 2) await Promise.all([once(k), once(k + 1)]);
+    // Four at a time: each run mostly waits on its kernel, and the overlap loads the
+    // kernel transport harder than runs one by one.
+    for (let k = 0; k < 20; k += 4) await Promise.all([0, 1, 2, 3].map((j) => once(k + j)));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the runner stops at once, naming the lost output stream, when iopub breaks mid-cell", async () => {
+  const py = await python();
+  const dir = await Deno.makeTempDir({ prefix: "nbrun-fault-" });
+  try {
+    // Cell 2 shows an output, then would run for 5 minutes: only the router can end it early.
+    const cells = [
+      'console.log("before");',
+      'Deno.jupyter.display({ "text/plain": ["CORRUPT", "ME"].join("_") }, { raw: true });\n' +
+      "await new Promise((resolve) => setTimeout(resolve, 300_000));",
+    ].map((source) => ({ cell_type: "code", metadata: {}, outputs: [], source }));
+    const nb = { cells, metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    await Deno.writeTextFile(`${dir}/slow.ipynb`, JSON.stringify(nb));
+    const r = await run(
+      py,
+      [
+        `${ROOT}/tests/report/_iopub_fault.py`,
+        `${ROOT}/tasks/_nbrun.py`,
+        `${dir}/slow.ipynb`,
+        "--ipynb",
+        `${dir}/out.ipynb`,
+      ],
+      {},
+      false,
+      AbortSignal.timeout(120_000), // far below the 300 s cell and the 600 s limit
+    );
+    assert.equal(r.code, 1, `expected exit 1, got ${r.code}:\n${r.stderr}`);
+    assert.match(r.stderr, /lost the kernel's output stream \(iopub\) in cell 2 of 2/);
+    assert.match(r.stderr, /ValueError: Invalid Signature/);
+    assert.doesNotMatch(r.stderr, /timed out|Task exception was never retrieved/);
+    await assert.rejects(Deno.stat(`${dir}/out.ipynb`), Deno.errors.NotFound);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
