@@ -5,7 +5,7 @@
  */
 import pl from "nodejs-polars";
 import { allocateColumns, blackScholesKernel } from "./_bs_kernel.ts";
-import { floatColumn, rightColumn } from "./_columns.ts";
+import { floatColumn } from "./_columns.ts";
 import { impliedVolKernel } from "./_iv_kernel.ts";
 import { IV_STATUS } from "./iv_status.ts";
 
@@ -37,6 +37,29 @@ function floats(df: pl.DataFrame, name: string): Float64Array {
   }
   const s = df.select(pl.col(name).cast(pl.Float64).fillNull(NaN).alias(name)).getColumn(name);
   return s.toTypedArray() as Float64Array;
+}
+
+/**
+ * Right codes (1 call, −1 put, 0 otherwise, null included) computed by Polars: strings
+ * "call"/"put", or numbers 1/−1. Never turns the column into JS strings.
+ */
+function rightCodes(df: pl.DataFrame, name: string): Int8Array {
+  if (!df.columns.includes(name)) floats(df, name); // throws the missing-column error
+  const isString = df.getColumn(name).dtype.equals(pl.String);
+  const col = isString ? pl.col(name) : pl.col(name).cast(pl.Float64);
+  const [call, put] = isString ? ["call", "put"] : [1, -1];
+  const code = pl.when(col.eq(pl.lit(call))).then(pl.lit(1))
+    .when(col.eq(pl.lit(put))).then(pl.lit(-1))
+    .otherwise(pl.lit(0)).cast(pl.Int8).alias("code");
+  return df.select(code).getColumn("code").toTypedArray() as Int8Array;
+}
+
+/** The status names as a String series, mapped from the codes by Polars. */
+function statusNames(status: Uint8Array): pl.Series {
+  const codes = IV_STATUS.map((_, code) => code);
+  return pl.DataFrame([pl.Series("iv_status", status)]) // UInt8 from a Uint8Array
+    .select(pl.col("iv_status").replaceStrict(codes, [...IV_STATUS], undefined, pl.String))
+    .getColumn("iv_status");
 }
 
 function numberOrColumn(df: pl.DataFrame, value: number | string, n: number): Float64Array {
@@ -87,13 +110,7 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
     dividendYield = 0,
   } = options;
   const n = df.height;
-  if (!df.columns.includes(right)) floats(df, right); // throws the missing-column error
-  const rightValues = df.getColumn(right);
-  const codes = rightColumn(
-    WHAT,
-    rightValues.dtype.equals(pl.String) ? rightValues.toArray() as string[] : floats(df, right),
-    n,
-  );
+  const codes = rightCodes(df, right);
   const cols = {
     price: floats(df, price),
     spot: floats(df, spot),
@@ -121,7 +138,7 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
   const series = (name: string, values: Float64Array) => pl.Series(name, values, pl.Float64);
   const added = [
     series("iv", vol),
-    pl.Series("iv_status", Array.from(status, (c) => IV_STATUS[c]), pl.String),
+    statusNames(status),
     series("delta", g.delta),
     series("gamma", g.gamma),
     series("theta_day", g.theta.map((v) => v / 365)),
