@@ -35,7 +35,11 @@ function floats(df: pl.DataFrame, name: string): Float64Array {
       `Cannot compute ${WHAT}: column "${name}" not found (columns: ${df.columns.join(", ")})`,
     );
   }
-  const s = df.select(pl.col(name).cast(pl.Float64).fillNull(NaN).alias(name)).getColumn(name);
+  const column = df.getColumn(name);
+  // A Float64 column without nulls is copied out as it is; others are cast and filled first.
+  const s = column.dtype.equals(pl.Float64) && column.nullCount() === 0
+    ? column
+    : df.select(pl.col(name).cast(pl.Float64).fillNull(NaN).alias(name)).getColumn(name);
   return s.toTypedArray() as Float64Array;
 }
 
@@ -60,6 +64,12 @@ function statusNames(status: Uint8Array): pl.Series {
   return pl.DataFrame([pl.Series("iv_status", status)]) // UInt8 from a Uint8Array
     .select(pl.col("iv_status").replaceStrict(codes, [...IV_STATUS], undefined, pl.String))
     .getColumn("iv_status");
+}
+
+/** Divides every value in place (the kernel's columns are ours), returning the array. */
+function divide(values: Float64Array, by: number): Float64Array {
+  for (let i = 0; i < values.length; i++) values[i] = values[i] / by;
+  return values;
 }
 
 function numberOrColumn(df: pl.DataFrame, value: number | string, n: number): Float64Array {
@@ -141,9 +151,9 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
     statusNames(status),
     series("delta", g.delta),
     series("gamma", g.gamma),
-    series("theta_day", g.theta.map((v) => v / 365)),
-    series("vega_pct", g.vega.map((v) => v / 100)),
-    series("rho_pct", g.rho.map((v) => v / 100)),
+    series("theta_day", divide(g.theta, 365)),
+    series("vega_pct", divide(g.vega, 100)),
+    series("rho_pct", divide(g.rho, 100)),
     series("vanna", g.vanna),
     series("charm", g.charm),
     series("vomma", g.vomma),
