@@ -26,8 +26,8 @@ export interface LakeItem {
   sha256: string;
 }
 
-/** Partitions written at once: their fsyncs overlap while Polars encodes the next one. */
-const WRITERS = 8;
+/** Partitions written at once: Polars encodes them in parallel while their fsyncs overlap. */
+const WRITERS = 4;
 
 /** The frames read from one dataset for a key value and date range, and their partitions. */
 export interface RangeRead {

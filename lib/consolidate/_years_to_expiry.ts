@@ -13,8 +13,9 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /**
- * Adds `t_years` to a frame with `ts` (minute start, Datetime ms) and `expiry` (Date). Rows
- * are grouped by expiry so that each expiry date is converted once.
+ * Adds `t_years` to a frame with `ts` (minute start, Datetime ms) and `expiry` (Date). Each
+ * run of rows with the same expiry (a contract's rows, in the table's order) is converted in
+ * one call on a zero-copy view of the timestamps.
  */
 export function withYearsToExpiry(df: pl.DataFrame): pl.DataFrame {
   const keys = df.select(
@@ -23,17 +24,18 @@ export function withYearsToExpiry(df: pl.DataFrame): pl.DataFrame {
   );
   const end = keys.getColumn("end").toTypedArray() as Float64Array;
   const days = keys.getColumn("day").toTypedArray() as Int32Array;
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < days.length; i++) {
-    const rows = groups.get(days[i]);
-    if (rows) rows.push(i);
-    else groups.set(days[i], [i]);
-  }
+  const names = new Map<number, string>();
   const t = new Float64Array(days.length);
-  for (const [day, rows] of groups) {
-    const expiry = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    const years = yearsToExpiryColumn(Float64Array.from(rows, (i) => end[i]), expiry);
-    rows.forEach((i, k) => (t[i] = years[k]));
+  for (let start = 0, i = 1; i <= days.length; i++) {
+    if (i < days.length && days[i] === days[start]) continue;
+    const day = days[start];
+    let expiry = names.get(day);
+    if (expiry === undefined) {
+      expiry = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      names.set(day, expiry);
+    }
+    t.set(yearsToExpiryColumn(end.subarray(start, i), expiry), start);
+    start = i;
   }
   return df.withColumns(pl.Series("t_years", t, pl.Float64));
 }

@@ -5,7 +5,7 @@
  */
 import pl from "nodejs-polars";
 import { allocateColumns, blackScholesKernel } from "./_bs_kernel.ts";
-import { floatColumn, rightColumn } from "./_columns.ts";
+import { floatColumn } from "./_columns.ts";
 import { impliedVolKernel } from "./_iv_kernel.ts";
 import { IV_STATUS } from "./iv_status.ts";
 
@@ -35,8 +35,41 @@ function floats(df: pl.DataFrame, name: string): Float64Array {
       `Cannot compute ${WHAT}: column "${name}" not found (columns: ${df.columns.join(", ")})`,
     );
   }
-  const s = df.select(pl.col(name).cast(pl.Float64).fillNull(NaN).alias(name)).getColumn(name);
+  const column = df.getColumn(name);
+  // A Float64 column without nulls is copied out as it is; others are cast and filled first.
+  const s = column.dtype.equals(pl.Float64) && column.nullCount() === 0
+    ? column
+    : df.select(pl.col(name).cast(pl.Float64).fillNull(NaN).alias(name)).getColumn(name);
   return s.toTypedArray() as Float64Array;
+}
+
+/**
+ * Right codes (1 call, −1 put, 0 otherwise, null included) computed by Polars: strings
+ * "call"/"put", or numbers 1/−1. Never turns the column into JS strings.
+ */
+function rightCodes(df: pl.DataFrame, name: string): Int8Array {
+  if (!df.columns.includes(name)) floats(df, name); // throws the missing-column error
+  const isString = df.getColumn(name).dtype.equals(pl.String);
+  const col = isString ? pl.col(name) : pl.col(name).cast(pl.Float64);
+  const [call, put] = isString ? ["call", "put"] : [1, -1];
+  const code = pl.when(col.eq(pl.lit(call))).then(pl.lit(1))
+    .when(col.eq(pl.lit(put))).then(pl.lit(-1))
+    .otherwise(pl.lit(0)).cast(pl.Int8).alias("code");
+  return df.select(code).getColumn("code").toTypedArray() as Int8Array;
+}
+
+/** The status names as a String series, mapped from the codes by Polars. */
+function statusNames(status: Uint8Array): pl.Series {
+  const codes = IV_STATUS.map((_, code) => code);
+  return pl.DataFrame([pl.Series("iv_status", status)]) // UInt8 from a Uint8Array
+    .select(pl.col("iv_status").replaceStrict(codes, [...IV_STATUS], undefined, pl.String))
+    .getColumn("iv_status");
+}
+
+/** Divides every value in place (the kernel's columns are ours), returning the array. */
+function divide(values: Float64Array, by: number): Float64Array {
+  for (let i = 0; i < values.length; i++) values[i] = values[i] / by;
+  return values;
 }
 
 function numberOrColumn(df: pl.DataFrame, value: number | string, n: number): Float64Array {
@@ -87,13 +120,7 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
     dividendYield = 0,
   } = options;
   const n = df.height;
-  if (!df.columns.includes(right)) floats(df, right); // throws the missing-column error
-  const rightValues = df.getColumn(right);
-  const codes = rightColumn(
-    WHAT,
-    rightValues.dtype.equals(pl.String) ? rightValues.toArray() as string[] : floats(df, right),
-    n,
-  );
+  const codes = rightCodes(df, right);
   const cols = {
     price: floats(df, price),
     spot: floats(df, spot),
@@ -121,12 +148,12 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
   const series = (name: string, values: Float64Array) => pl.Series(name, values, pl.Float64);
   const added = [
     series("iv", vol),
-    pl.Series("iv_status", Array.from(status, (c) => IV_STATUS[c]), pl.String),
+    statusNames(status),
     series("delta", g.delta),
     series("gamma", g.gamma),
-    series("theta_day", g.theta.map((v) => v / 365)),
-    series("vega_pct", g.vega.map((v) => v / 100)),
-    series("rho_pct", g.rho.map((v) => v / 100)),
+    series("theta_day", divide(g.theta, 365)),
+    series("vega_pct", divide(g.vega, 100)),
+    series("rho_pct", divide(g.rho, 100)),
     series("vanna", g.vanna),
     series("charm", g.charm),
     series("vomma", g.vomma),

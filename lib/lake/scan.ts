@@ -5,6 +5,7 @@
  * @module
  */
 import pl from "nodejs-polars";
+import { checkParquetFiles } from "./_parquet_check.ts";
 import {
   type Dataset,
   datasetKey,
@@ -58,8 +59,9 @@ export async function listPartitions(root: string, dataset: Dataset, options: Sc
       const date = dateDir.slice(5);
       if (!dateDir.startsWith("date=") || date < from || date > to) continue;
       const id = { dataset, value, date };
+      // A synchronous stat: a tenth of the cost of an async one, which adds up over years.
       try {
-        await Deno.stat(`${root}/${partitionFile(id)}`);
+        Deno.statSync(`${root}/${partitionFile(id)}`);
         out.push(id);
       } catch (e) {
         if (!(e instanceof Deno.errors.NotFound)) throw e;
@@ -67,39 +69,6 @@ export async function listPartitions(root: string, dataset: Dataset, options: Sc
     }
   }
   return out;
-}
-
-const MAGIC = "PAR1";
-
-/**
- * Checks that a file is a whole Parquet file: `PAR1` at both ends and a footer that fits.
- * Polars' own error for a truncated file does not say which file it was.
- */
-async function checkParquetFile(path: string, dataset: Dataset): Promise<void> {
-  const f = await Deno.open(path, { read: true });
-  let why: string | null = null;
-  try {
-    const size = (await f.stat()).size;
-    const head = new Uint8Array(4), tail = new Uint8Array(8);
-    if (size < 12) why = `${size} bytes is too short`;
-    else {
-      await f.read(head);
-      await f.seek(size - 8, Deno.SeekMode.Start);
-      await f.read(tail);
-      const text = (b: Uint8Array) => new TextDecoder().decode(b);
-      const footer = new DataView(tail.buffer).getUint32(0, true);
-      if (text(head) !== MAGIC) why = "it does not start with PAR1";
-      else if (text(tail.subarray(4)) !== MAGIC) why = "it does not end with PAR1: truncated?";
-      else if (footer > size - 12) why = `its footer (${footer} bytes) does not fit in the file`;
-    }
-  } finally {
-    f.close();
-  }
-  if (why) {
-    throw new Error(
-      `Cannot scan ${dataset}: ${path} is not a complete Parquet file (${why}); delete it and run the backfill again to rewrite it`,
-    );
-  }
 }
 
 /**
@@ -113,7 +82,7 @@ async function checkParquetFile(path: string, dataset: Dataset): Promise<void> {
 export async function scanLake(root: string, dataset: Dataset, options: ScanOptions = {}) {
   const parts = await listPartitions(root, dataset, options);
   if (parts.length === 0) throw noPartitions(root, dataset, options);
-  for (const id of parts) await checkParquetFile(`${root}/${partitionFile(id)}`, dataset);
+  checkParquetFiles(parts.map((id) => `${root}/${partitionFile(id)}`), dataset);
   const key = datasetKey(dataset);
   const frames = parts.map((id) =>
     pl.scanParquet(`${root}/${partitionFile(id)}`).withColumns(
@@ -182,7 +151,7 @@ export async function scan(dataset: Dataset, options: ScanByKeyOptions = {}) {
   if (/[*?[\]{}]/.test(root)) return scanLake(root, dataset, range);
   const parts = await listPartitions(root, dataset, range);
   if (parts.length === 0) throw noPartitions(root, dataset, range);
-  for (const id of parts) await checkParquetFile(`${root}/${partitionFile(id)}`, dataset);
+  checkParquetFiles(parts.map((id) => `${root}/${partitionFile(id)}`), dataset);
   const keyGlob = values?.length === 1 ? encodeValue(values[0]) : "*";
   const day = (d: string) => pl.lit(d).str.strptime(pl.Date, "%Y-%m-%d");
   let frame = pl.scanParquet(`${root}/${dataset}/${key}=${keyGlob}/date=*/part-0.parquet`, {

@@ -19,6 +19,10 @@ export interface QuarantinedRow {
 /**
  * Writes one partition atomically, and its quarantine file beside it (removed when there is
  * nothing to quarantine). Returns the manifest entry.
+ *
+ * The frame is encoded by Polars' Parquet sink (zstd) on Polars' threads, not on the
+ * JavaScript thread, so partitions written at once encode in parallel while this thread goes
+ * on. The same frame gives the same bytes, whatever else is being written at the time.
  */
 export async function writePartition(
   root: string,
@@ -39,7 +43,7 @@ export async function writePartition(
   const path = `${root}/${partitionFile(id)}`;
   const tmp = tempPathFor(path);
   try {
-    df.writeParquet(tmp, { compression: "zstd" });
+    await df.lazy().sinkParquet(tmp, { compression: "zstd" }).collect();
     const bytes = await Deno.readFile(tmp);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     await commitTemp(tmp, path);

@@ -1,7 +1,8 @@
 // A year of SPY and I:VIX minute bars from the simulator into a new lake (2 x 252
 // partitions, about 2 x 98,000 rows, manifests complete), and the phases it spends its time
-// in: simulation and validation, Polars frames, zstd Parquet writes, read-back and SHA-256,
-// fsync and rename, manifest flushes. Each iteration uses a new seed so that the
+// in: simulation and validation, Polars frames, zstd Parquet writes (one at a time on the
+// JavaScript thread, and four at once through the Parquet sink the lake uses), read-back and
+// SHA-256, fsync and rename, manifest flushes. Each iteration uses a new seed so that the
 // simulator's caches never help.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -104,6 +105,30 @@ Deno.bench({
     const frames = BARS.map((bars) => barsFrame(bars, "sim"));
     b.start();
     writeAll(dir, frames);
+    b.end();
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+Deno.bench({
+  name: "phase: the same through Polars' Parquet sink, 4 at once (as the lake writes)",
+  group: "backfill",
+  n: 5,
+  warmup: 1,
+  async fn(b) {
+    const dir = await Deno.makeTempDir({ prefix: "strikelab-bench-" });
+    const frames = BARS.map((bars) => barsFrame(bars, "sim"));
+    b.start();
+    let next = 0;
+    const sink = async () => {
+      while (next < frames.length) {
+        const i = next++;
+        await frames[i].lazy().sinkParquet(`${dir}/.part-${i}.parquet.tmp`, {
+          compression: "zstd",
+        }).collect();
+      }
+    };
+    await Promise.all([sink(), sink(), sink(), sink()]);
     b.end();
     await Deno.remove(dir, { recursive: true });
   },

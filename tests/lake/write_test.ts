@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { DuckDBInstance } from "@duckdb/node-api";
 import pl from "nodejs-polars";
 import {
   barsFrame,
@@ -66,6 +67,53 @@ Deno.test("writePartition() returns rows, bytes and the SHA-256 of the file it w
   assert.deepEqual(await filesUnder(root), [partitionFile(SPY)]);
   const back = pl.readParquet(`${root}/${partitionFile(SPY)}`);
   assert.deepEqual(back.getColumn("close").toArray(), bars(OPEN_MS, 390).map((b) => b.close));
+  await Deno.remove(root, { recursive: true });
+});
+
+Deno.test("writePartition() writes the same bytes for the same frame, alone or with others in flight", async () => {
+  const a = await tempLake(), b = await tempLake();
+  const frame = barsFrame(bars(OPEN_MS, 390), "sim");
+  const alone = await writePartition(a, SPY, frame);
+  const days = ["2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07"];
+  const [together] = await Promise.all([
+    writePartition(b, SPY, frame),
+    ...days.map((date, i) =>
+      writePartition(
+        b,
+        { ...SPY, date },
+        barsFrame(bars(OPEN_MS + (i + 1) * 86_400_000, 390), "sim"),
+      )
+    ),
+  ]);
+  assert.deepEqual(together, alone);
+  assert.deepEqual(
+    await Deno.readFile(`${b}/${partitionFile(SPY)}`),
+    await Deno.readFile(`${a}/${partitionFile(SPY)}`),
+  );
+  await Deno.remove(a, { recursive: true });
+  await Deno.remove(b, { recursive: true });
+});
+
+Deno.test("writePartition() writes zstd Parquet that another reader (DuckDB) reads back", async () => {
+  const root = await tempLake();
+  await writePartition(root, SPY, barsFrame(bars(OPEN_MS, 390), "sim"));
+  const file = `${root}/${partitionFile(SPY)}`;
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  try {
+    const codecs = (await con.runAndReadAll(
+      `SELECT DISTINCT compression FROM parquet_metadata('${file}')`,
+    )).getRowObjectsJS();
+    assert.deepEqual(codecs, [{ compression: "ZSTD" }]);
+    const back = (await con.runAndReadAll(
+      `SELECT count(*)::INTEGER AS n, round(sum(close), 2) AS s FROM '${file}'`,
+    )).getRowObjectsJS();
+    const sum = bars(OPEN_MS, 390).reduce((t, b) => t + b.close, 0);
+    assert.deepEqual(back, [{ n: 390, s: Math.round(sum * 100) / 100 }]);
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
   await Deno.remove(root, { recursive: true });
 });
 
