@@ -57,12 +57,17 @@ except ImportError as err:  # pragma: no cover - exercised through tasks/report.
 
 SENTINEL = "await new Promise((resolve) => setTimeout(resolve, 20));"
 QUIET_S = 0.3
+KERNEL_STARTS = 3  # a kernel that dies before its first reply is started again, up to this
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_report_template")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 class IopubLost(RuntimeError):
     """The router stopped reading iopub; the outputs of the run are incomplete."""
+
+
+class KernelStartFailed(RuntimeError):
+    """The kernel died before its first reply, KERNEL_STARTS times."""
 
 
 class ReliableClient(NotebookClient):
@@ -144,10 +149,31 @@ class ReliableClient(NotebookClient):
         while monotonic() - self._last_iopub < QUIET_S:
             await asyncio.sleep(0.05)
 
+    async def _start_kernel(self, **kwargs):
+        """Starts the kernel, again on new ports if it dies before its first reply.
+
+        Nothing has run in it then, so starting another is safe. It happens on a busy
+        machine: another process takes a port that jupyter_client picked before the kernel
+        binds it, and the Deno kernel exits with AddrInUse.
+        """
+        for attempt in range(1, KERNEL_STARTS + 1):
+            self.km = self.create_kernel_manager()
+            await self.async_start_new_kernel(**kwargs)
+            try:
+                await self.async_start_new_kernel_client()  # stops the kernel if it fails
+                return
+            except RuntimeError as err:
+                if "died" not in str(err):
+                    raise
+                if attempt == KERNEL_STARTS:
+                    raise KernelStartFailed(f"{err}, {KERNEL_STARTS} times") from err
+                print(f"The kernel died while starting ({err}); starting it again", file=sys.stderr)
+
     async def async_execute(self, reset_kc=False, **kwargs):
         """NotebookClient.async_execute with one iopub router, stopped by its failure."""
         self.reset_execution_trackers()
-        async with self.async_setup_kernel(**kwargs):
+        await self._start_kernel(**kwargs)
+        async with self.async_setup_kernel():
             self._router = asyncio.ensure_future(self._route_forever(self._take_iopub()))
             cells = asyncio.ensure_future(self._run_cells())
             try:
@@ -253,6 +279,8 @@ def main():
         out = error_output(nb.cells[index]) or {}
         trace = "\n".join(out.get("traceback", [])) or str(err)
         fail(f"Notebook {where} failed in {describe_cell(nb, index)}\n{trace}")
+    except KernelStartFailed as err:
+        fail(f"Notebook {where}: the kernel did not start: {err}")
     except IopubLost as err:
         fail(
             f"Notebook {where}: lost the kernel's output stream (iopub) in {where_in(nb, client)}\n"

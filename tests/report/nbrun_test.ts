@@ -29,18 +29,27 @@ function outputsOf(nb: Nb): Record<number, string[]> {
   return got;
 }
 
+// The Deno kernel (2.9.6) now and then writes a status message inside a large output on a
+// loaded machine; the runner then stops at once with "lost the kernel's output stream" and
+// writes nothing (tested below), so nothing is lost silently. Such a run is run again, at most
+// TRANSPORT_RETRIES times per test; each of the 20 runs that complete must keep every output.
+const TRANSPORT_RETRIES = 2;
+const LOST_STREAM = "lost the kernel's output stream (iopub)";
+
 Deno.test("the runner keeps every display output of a notebook in 20 runs out of 20", async () => {
   const py = await python();
   const dir = await Deno.makeTempDir({ prefix: "nbrun-" });
+  let retries = 0;
   try {
     const once = async (k: number) => {
       const out = `${dir}/run-${k}.ipynb`;
-      const r = await run(py, [
-        `${ROOT}/tasks/_nbrun.py`,
-        `${FIXTURES}/displays.ipynb`,
-        "--ipynb",
-        out,
-      ]);
+      const args = [`${ROOT}/tasks/_nbrun.py`, `${FIXTURES}/displays.ipynb`, "--ipynb", out];
+      let r = await run(py, args);
+      while (r.code !== 0 && r.stderr.includes(LOST_STREAM) && retries < TRANSPORT_RETRIES) {
+        retries += 1;
+        console.warn(`run ${k}: the kernel broke its output stream; running it again`);
+        r = await run(py, args);
+      }
       assert.equal(r.code, 0, `run ${k} failed:\n${r.stderr}`);
       const nb = JSON.parse(await Deno.readTextFile(out)) as Nb;
       assert.deepEqual(outputsOf(nb), EXPECTED, `run ${k} lost or misplaced outputs`);
@@ -67,24 +76,40 @@ Deno.test("the runner keeps every display output of a notebook in 20 runs out of
   }
 });
 
+/** Writes a notebook of code cells into `dir` and returns its path. */
+async function notebook(dir: string, sources: string[]): Promise<string> {
+  const cells = sources.map((source) => ({
+    cell_type: "code",
+    execution_count: null,
+    metadata: {},
+    outputs: [],
+    source,
+  }));
+  const path = `${dir}/nb.ipynb`;
+  await Deno.writeTextFile(
+    path,
+    JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 4 }),
+  );
+  return path;
+}
+
 Deno.test("the runner stops at once, naming the lost output stream, when iopub breaks mid-cell", async () => {
   const py = await python();
   const dir = await Deno.makeTempDir({ prefix: "nbrun-fault-" });
   try {
     // Cell 2 shows an output, then would run for 5 minutes: only the router can end it early.
-    const cells = [
+    const nb = await notebook(dir, [
       'console.log("before");',
       'Deno.jupyter.display({ "text/plain": ["CORRUPT", "ME"].join("_") }, { raw: true });\n' +
       "await new Promise((resolve) => setTimeout(resolve, 300_000));",
-    ].map((source) => ({ cell_type: "code", metadata: {}, outputs: [], source }));
-    const nb = { cells, metadata: {}, nbformat: 4, nbformat_minor: 5 };
-    await Deno.writeTextFile(`${dir}/slow.ipynb`, JSON.stringify(nb));
+    ]);
     const r = await run(
       py,
       [
-        `${ROOT}/tests/report/_iopub_fault.py`,
+        `${ROOT}/tests/report/_faults.py`,
+        "iopub",
         `${ROOT}/tasks/_nbrun.py`,
-        `${dir}/slow.ipynb`,
+        nb,
         "--ipynb",
         `${dir}/out.ipynb`,
       ],
@@ -93,10 +118,42 @@ Deno.test("the runner stops at once, naming the lost output stream, when iopub b
       AbortSignal.timeout(120_000), // far below the 300 s cell and the 600 s limit
     );
     assert.equal(r.code, 1, `expected exit 1, got ${r.code}:\n${r.stderr}`);
-    assert.match(r.stderr, /lost the kernel's output stream \(iopub\) in cell 2 of 2/);
+    assert.ok(r.stderr.includes(`${LOST_STREAM} in cell 2 of 2`), r.stderr);
     assert.match(r.stderr, /ValueError: Invalid Signature/);
     assert.doesNotMatch(r.stderr, /timed out|Task exception was never retrieved/);
     await assert.rejects(Deno.stat(`${dir}/out.ipynb`), Deno.errors.NotFound);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the runner starts the kernel again when it dies before its first reply", async () => {
+  const py = await python();
+  const dir = await Deno.makeTempDir({ prefix: "nbrun-port-" });
+  try {
+    const nb = await notebook(dir, ['console.log("ran");']);
+    const out = `${dir}/out.ipynb`;
+    // The first kernel is given a port that is already taken, so it exits with AddrInUse.
+    const r = await run(py, [
+      `${ROOT}/tests/report/_faults.py`,
+      "port",
+      `${ROOT}/tasks/_nbrun.py`,
+      nb,
+      "--ipynb",
+      out,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /AddrInUse/);
+    assert.match(
+      r.stderr,
+      /The kernel died while starting \(Kernel died before replying to kernel_info\); starting it again/,
+    );
+    const cells = (JSON.parse(await Deno.readTextFile(out)) as Nb).cells;
+    assert.deepEqual(cells[0].outputs, [{
+      output_type: "stream",
+      name: "stdout",
+      text: ["ran\n"],
+    }]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
