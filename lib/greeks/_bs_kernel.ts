@@ -3,13 +3,15 @@
  *
  * @module
  */
-import { allocateBlockScratch, type BlackScholesInputs, BLOCK, fillBlock } from "./_bs_block.ts";
 import {
-  type Target,
+  BLOCK,
+  fillBlock,
+  invalidRow,
+  SINK,
   writeDensityGreeks,
   writePriceDelta,
   writeTimeGreeks,
-} from "./_bs_outputs.ts";
+} from "./_bs_block.ts";
 import { phiBlock } from "./_phi_block.ts";
 
 /** Output columns of the kernel, one value per row (NaN for an invalid row). */
@@ -66,9 +68,6 @@ export function allocateColumns(n: number): BlackScholesColumns {
   };
 }
 
-const scratch = allocateBlockScratch();
-const sink = new Float64Array(BLOCK);
-
 /**
  * Fills the columns present in `o` with price and Greeks for rows [0, n). `right` is 1 for
  * a call, −1 for a put. Each input has n values, or one value used for every row.
@@ -93,22 +92,6 @@ export function blackScholesKernel(
   vol: Float64Array,
   o: Partial<BlackScholesColumns>,
 ): void {
-  const x: BlackScholesInputs = {
-    right,
-    spot,
-    strike,
-    tYears,
-    rate,
-    dividendYield,
-    vol,
-    sW: right.length === 1 ? 0 : 1,
-    sS: spot.length === 1 ? 0 : 1,
-    sK: strike.length === 1 ? 0 : 1,
-    sT: tYears.length === 1 ? 0 : 1,
-    sR: rate.length === 1 ? 0 : 1,
-    sQ: dividendYield.length === 1 ? 0 : 1,
-    sV: vol.length === 1 ? 0 : 1,
-  };
   const { price, delta, gamma, vega, theta, rho, dividendRho, vanna, charm, vomma } = o;
   const priceDelta = price !== undefined || delta !== undefined;
   const density = gamma !== undefined || vega !== undefined || vanna !== undefined ||
@@ -117,28 +100,44 @@ export function blackScholesKernel(
     charm !== undefined;
   // Φ(w·d2) is needed by price, theta and rho; Φ(w·d1) by every column of those groups.
   const phiArgs = price !== undefined || time ? 2 : delta !== undefined ? 1 : 0;
-  const b = scratch;
-  const target = (values: Float64Array | undefined): Target =>
-    values === undefined ? { values: sink, sink: true } : { values, sink: false };
-  const tPrice = target(price);
-  const tDelta = target(delta);
-  const tGamma = target(gamma);
-  const tVega = target(vega);
-  const tVanna = target(vanna);
-  const tVomma = target(vomma);
-  const tTheta = target(theta);
-  const tRho = target(rho);
-  const tDividendRho = target(dividendRho);
-  const tCharm = target(charm);
+  // A column nobody asked for, in a group that runs, goes to the block-sized sink.
+  const col = (c: Float64Array | undefined) => c ?? SINK;
+  const off = (c: Float64Array | undefined, lo: number) => c === undefined ? lo : 0;
   for (let lo = 0; lo < n; lo += BLOCK) {
     const m = Math.min(n - lo, BLOCK);
-    const nInvalid = fillBlock(lo, m, x, b);
-    phiBlock(phiArgs * m, b.arg, b.gauss, b.cdf);
-    if (priceDelta) writePriceDelta(lo, m, x, b, tPrice, tDelta);
-    if (density) writeDensityGreeks(lo, m, x, b, tGamma, tVega, tVanna, tVomma);
-    if (time) writeTimeGreeks(lo, m, x, b, tTheta, tRho, tDividendRho, tCharm);
+    const nInvalid = fillBlock(lo, m, right, spot, strike, tYears, rate, dividendYield, vol);
+    phiBlock(phiArgs * m);
+    if (priceDelta) writePriceDelta(lo, m, col(price), off(price, lo), col(delta), off(delta, lo));
+    if (density) {
+      writeDensityGreeks(
+        lo,
+        m,
+        col(gamma),
+        off(gamma, lo),
+        col(vega),
+        off(vega, lo),
+        col(vanna),
+        off(vanna, lo),
+        col(vomma),
+        off(vomma, lo),
+      );
+    }
+    if (time) {
+      writeTimeGreeks(
+        lo,
+        m,
+        col(theta),
+        off(theta, lo),
+        col(rho),
+        off(rho, lo),
+        col(dividendRho),
+        off(dividendRho, lo),
+        col(charm),
+        off(charm, lo),
+      );
+    }
     for (let k = 0; k < nInvalid; k++) {
-      const i = b.invalid[k];
+      const i = invalidRow(k);
       for (const name of GREEK_NAMES) {
         const column = o[name];
         if (column !== undefined) column[i] = NaN;
