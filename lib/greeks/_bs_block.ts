@@ -13,6 +13,12 @@
 import { fastExp } from "./_exp.ts";
 import { ONE_OVER_SQRT_TWO_PI } from "./_normal.ts";
 import { PHI_ARG, PHI_CDF, PHI_GAUSS } from "./_phi_block.ts";
+// Local bindings of the imports: V8 folds module-level constants into the code, while
+// imported and exported bindings may be read through a cell on every use.
+const INV_SQRT_2PI = ONE_OVER_SQRT_TWO_PI;
+const ARG = PHI_ARG;
+const CDF = PHI_CDF;
+const GAUSS = PHI_GAUSS;
 
 /** Rows per block (twice this fits `phiBlock`). */
 export const BLOCK = 512;
@@ -105,8 +111,8 @@ export function fillBlock(
     const invSd = 1 / sd;
     const d1 = (LN_M[j] + (r - q) * t) * invSd + 0.5 * sd;
     const d2 = d1 - sd;
-    PHI_ARG[j] = w * d1;
-    PHI_ARG[m + j] = w * d2;
+    ARG[j] = w * d1;
+    ARG[m + j] = w * d2;
     D1[j] = d1;
     D2[j] = d2;
     SQRT_T[j] = sqrtT;
@@ -121,14 +127,14 @@ export function fillBlock(
   for (let j = 0; j < m; j++) {
     const d1 = D1[j];
     const e1 = fastExp(-0.5 * d1 * d1);
-    PHI_GAUSS[j] = e1;
-    DQN1[j] = DQ[j] * ONE_OVER_SQRT_TWO_PI * e1;
+    GAUSS[j] = e1;
+    DQN1[j] = DQ[j] * INV_SQRT_2PI * e1;
   }
   for (let j = 0; j < m; j++) {
     // exp(−d2²/2) = exp(−d1²/2)·S·e^{−qT}/(K·e^{−rT}), unless exp(−d1²/2) is too small.
-    const e1 = PHI_GAUSS[j];
+    const e1 = GAUSS[j];
     const d2 = D2[j];
-    PHI_GAUSS[m + j] = e1 > 1e-280 ? e1 * SQ[j] / KR[j] : Math.exp(-0.5 * d2 * d2);
+    GAUSS[m + j] = e1 > 1e-280 ? e1 * SQ[j] / KR[j] : Math.exp(-0.5 * d2 * d2);
   }
   return nInvalid;
 }
@@ -150,8 +156,8 @@ export function writePriceDelta(
   for (let j = 0; j < m; j++) {
     const i = lo + j;
     const w = W[j];
-    const cdf1 = PHI_CDF[j];
-    price[i - priceOffset] = w * (SQ[j] * cdf1 - KR[j] * PHI_CDF[m + j]);
+    const cdf1 = CDF[j];
+    price[i - priceOffset] = w * (SQ[j] * cdf1 - KR[j] * CDF[m + j]);
     delta[i - deltaOffset] = w * DQ[j] * cdf1;
   }
 }
@@ -210,8 +216,8 @@ export function writeTimeGreeks(
     const r = R[j];
     const q = Q[j];
     const v = V[j];
-    const cdf1 = PHI_CDF[j];
-    const cdf2 = PHI_CDF[m + j];
+    const cdf1 = CDF[j];
+    const cdf2 = CDF[m + j];
     const sq = SQ[j];
     const kr = KR[j];
     const dqn1 = DQN1[j];

@@ -16,18 +16,25 @@ import {
   controlForSecondDerivativeRight,
   rationalCubic,
 } from "./_rational_cubic.ts";
+// Local bindings of the imports: V8 folds module-level constants into the code, while
+// imported and exported bindings may be read through a cell on every use.
+const INV_SQRT_2PI = ONE_OVER_SQRT_TWO_PI;
 
 const SQRT_THREE = Math.sqrt(3);
 const TWO_PI_OVER_SQRT_27 = (2 * Math.PI) / Math.sqrt(27);
 
 /** Which objective the Householder iterations should use after this guess. */
 export type Branch = 0 | 1 | 2;
+// Local constants for the module's code (exported bindings are read through a cell).
+const LOWER_: Branch = 0;
+const MIDDLE_: Branch = 1;
+const UPPER_: Branch = 2;
 /** Guess from the lower map: iterate on 1/ln b(s) − 1/ln β. */
-export const LOWER: Branch = 0;
+export const LOWER: Branch = LOWER_;
 /** Guess from a middle branch: iterate on b(s) − β. */
-export const MIDDLE: Branch = 1;
+export const MIDDLE: Branch = MIDDLE_;
 /** Guess from the upper map: iterate on ln((b_max − β)/(b_max − b(s))). */
-export const UPPER: Branch = 2;
+export const UPPER: Branch = UPPER_;
 
 /** The guess and the branch it came from, written into a reused object. */
 export interface Guess {
@@ -48,7 +55,7 @@ function inverseLowerMap(x: number, f: number): number {
 }
 
 function lowerGuess(x: number, beta: number, sl: number, bl: number, out: Guess): void {
-  out.branch = LOWER;
+  out.branch = LOWER_;
   if (!(bl > 0)) {
     out.s = inverseLowerMap(x, beta);
     return;
@@ -71,7 +78,7 @@ function lowerGuess(x: number, beta: number, sl: number, bl: number, out: Guess)
 }
 
 function upperGuess(x: number, beta: number, bMax: number, su: number, bu: number, out: Guess) {
-  out.branch = UPPER;
+  out.branch = UPPER_;
   // f_u = Φ(−s/2): f' = −φ(s/2)/2, f'' = s·φ(s/2)/8; at b_max f = 0 and df/dβ = −1/2.
   const f = normCdf(-0.5 * su);
   const pdf = normPdf(0.5 * su);
@@ -89,22 +96,58 @@ function upperGuess(x: number, beta: number, bMax: number, su: number, bu: numbe
 export function initialGuess(x: number, beta: number, bMax: number, out: Guess): void {
   const sc = Math.sqrt(-2 * x);
   const bc = normalisedBlack(x, sc);
-  const vc = ONE_OVER_SQRT_TWO_PI * bMax; // b'(x, s_c) = e^{x/2}/√(2π)
+  const vc = INV_SQRT_2PI * bMax;
   if (beta < bc) {
     const sl = sc - bc / vc;
     const vl = normalisedVega(x, sl);
     const bl = vl > 0 ? normalisedBlackWithVega(x, sl, vl) : 0;
-    if (beta < bl || !(vl > 0)) return lowerGuess(x, beta, sl, bl, out);
-    const r = controlForSecondDerivativeRight(bl, bc, sl, sc, 1 / vl, 1 / vc, 0, false);
-    out.branch = MIDDLE;
-    out.s = rationalCubic(beta, bl, bc, sl, sc, 1 / vl, 1 / vc, r);
-    return;
+    return guessBelow(x, beta, sc, bc, vc, sl, vl, bl, out);
   }
   const su = sc + (bMax - bc) / vc;
   const vu = normalisedVega(x, su);
   const bu = normalisedBlackWithVega(x, su, vu);
+  guessAbove(x, beta, bMax, sc, bc, vc, su, vu, bu, out);
+}
+
+/**
+ * The guess for β < b_c, given s_c, b_c = b(x, s_c), v_c = b'(x, s_c), s_l = s_c − b_c/v_c,
+ * v_l = b'(x, s_l) and b_l = b(x, s_l) (0 where v_l is not positive).
+ */
+export function guessBelow(
+  x: number,
+  beta: number,
+  sc: number,
+  bc: number,
+  vc: number,
+  sl: number,
+  vl: number,
+  bl: number,
+  out: Guess,
+): void {
+  if (beta < bl || !(vl > 0)) return lowerGuess(x, beta, sl, bl, out);
+  const r = controlForSecondDerivativeRight(bl, bc, sl, sc, 1 / vl, 1 / vc, 0, false);
+  out.branch = MIDDLE_;
+  out.s = rationalCubic(beta, bl, bc, sl, sc, 1 / vl, 1 / vc, r);
+}
+
+/**
+ * The guess for β >= b_c, given s_c, b_c, v_c, s_u = s_c + (b_max − b_c)/v_c,
+ * v_u = b'(x, s_u) and b_u = b(x, s_u).
+ */
+export function guessAbove(
+  x: number,
+  beta: number,
+  bMax: number,
+  sc: number,
+  bc: number,
+  vc: number,
+  su: number,
+  vu: number,
+  bu: number,
+  out: Guess,
+): void {
   if (beta > bu) return upperGuess(x, beta, bMax, su, bu, out);
   const r = controlForSecondDerivativeLeft(bc, bu, sc, su, 1 / vc, 1 / vu, 0, false);
-  out.branch = MIDDLE;
+  out.branch = MIDDLE_;
   out.s = rationalCubic(beta, bc, bu, sc, su, 1 / vc, 1 / vu, r);
 }

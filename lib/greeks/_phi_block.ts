@@ -4,45 +4,34 @@
  *
  * @module
  */
-import {
-  C0,
-  C1,
-  C2,
-  C3,
-  C4,
-  C5,
-  C6,
-  C7,
-  C8,
-  D0,
-  D1,
-  D2,
-  D3,
-  D4,
-  D5,
-  D6,
-  D7,
-  ERF_SMALL,
-  erfcxTail,
-} from "./_erf.ts";
+import { ERF_SMALL, erfcxMid, erfcxTail } from "./_erf.ts";
 import { ONE_OVER_SQRT_TWO } from "./_normal.ts";
+// Local bindings of the imports: V8 folds module-level constants into the code, while
+// imported and exported bindings may be read through a cell on every use.
+const INV_SQRT_2 = ONE_OVER_SQRT_TWO;
 
+const CAPACITY = 1024;
+// The module's loops use local bindings: V8 folds those into the code, but reads exported
+// bindings through a cell on every use (several times slower in a hot loop).
+const ARG = new Float64Array(CAPACITY);
+const GAUSS = new Float64Array(CAPACITY);
+const CDF = new Float64Array(CAPACITY);
+const SMALL = new Int32Array(CAPACITY);
+const MID = new Int32Array(CAPACITY);
+const TAIL = new Int32Array(CAPACITY);
 /** Most arguments per call. */
-export const PHI_CAPACITY = 1024;
+export const PHI_CAPACITY = CAPACITY;
 /** The arguments z; the caller writes them. */
-export const PHI_ARG = new Float64Array(PHI_CAPACITY);
+export const PHI_ARG = ARG;
 /** exp(−z²/2) for each argument; the caller writes them (shared with the density). */
-export const PHI_GAUSS = new Float64Array(PHI_CAPACITY);
+export const PHI_GAUSS = GAUSS;
 /** Φ(z), written by {@link phiBlock}. */
-export const PHI_CDF = new Float64Array(PHI_CAPACITY);
-const SMALL = new Int32Array(PHI_CAPACITY);
-const MID = new Int32Array(PHI_CAPACITY);
-const TAIL = new Int32Array(PHI_CAPACITY);
+export const PHI_CDF = CDF;
 
 /** |z| at or below which Φ(z) is ½ + ½·erf(z/√2). */
-const Z_SMALL = ERF_SMALL / ONE_OVER_SQRT_TWO;
+const Z_SMALL = ERF_SMALL / INV_SQRT_2;
 /** |z| above which erfcx(|z|/√2) comes from Cody's asymptotic rational (u > 4). */
-const Z_MID = 4 / ONE_OVER_SQRT_TWO;
+const Z_MID = 4 / INV_SQRT_2;
 
 // Cody's erf coefficients for |x| <= 0.46875 (as in _erf.ts's erfSmall).
 const A0 = 3.1611237438705656;
@@ -72,7 +61,7 @@ export function phiBlock(count: number): void {
   let nTail = 0;
   // `+(a <= b)` rather than `a <= b ? 1 : 0`, which V8 compiles to a branch.
   for (let j = 0; j < count; j++) {
-    const a = Math.abs(PHI_ARG[j]);
+    const a = Math.abs(ARG[j]);
     const isSmall = +(a <= Z_SMALL);
     const isTail = +(a > Z_MID);
     SMALL[nSmall] = j;
@@ -84,30 +73,24 @@ export function phiBlock(count: number): void {
   }
   for (let k = 0; k < nSmall; k++) {
     const j = SMALL[k];
-    const x = PHI_ARG[j] * ONE_OVER_SQRT_TWO;
+    const x = ARG[j] * INV_SQRT_2;
     const y = x * x;
     const num = (((A4 * y + A0) * y + A1) * y + A2) * y + A3;
     const den = (((y + B0) * y + B1) * y + B2) * y + B3;
-    PHI_CDF[j] = 0.5 + 0.5 * (x * num / den);
+    CDF[j] = 0.5 + 0.5 * (x * num / den);
   }
   for (let k = 0; k < nMid; k++) {
     const j = MID[k];
-    const z = PHI_ARG[j];
-    const u = Math.abs(z) * ONE_OVER_SQRT_TWO;
-    const u2 = u * u;
-    const u4 = u2 * u2;
-    const erfcx = ((C7 + C6 * u) + u2 * (C5 + C4 * u) +
-      u4 * ((C3 + C2 * u) + u2 * (C1 + C0 * u) + u4 * C8)) /
-      ((D7 + D6 * u) + u2 * (D5 + D4 * u) + u4 * ((D3 + D2 * u) + u2 * (D1 + D0 * u) + u4));
-    const t = 0.5 * PHI_GAUSS[j] * erfcx;
+    const z = ARG[j];
+    const t = 0.5 * GAUSS[j] * erfcxMid(Math.abs(z) * INV_SQRT_2);
     const negative = +(z < 0);
-    PHI_CDF[j] = negative * t + (1 - negative) * (1 - t);
+    CDF[j] = negative * t + (1 - negative) * (1 - t);
   }
   for (let k = 0; k < nTail; k++) {
     const j = TAIL[k];
-    const z = PHI_ARG[j];
-    const t = 0.5 * PHI_GAUSS[j] * erfcxTail(Math.abs(z) * ONE_OVER_SQRT_TWO);
+    const z = ARG[j];
+    const t = 0.5 * GAUSS[j] * erfcxTail(Math.abs(z) * INV_SQRT_2);
     const negative = +(z < 0);
-    PHI_CDF[j] = negative * t + (1 - negative) * (1 - t);
+    CDF[j] = negative * t + (1 - negative) * (1 - t);
   }
 }

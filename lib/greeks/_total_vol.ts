@@ -13,15 +13,20 @@ import {
   normalisedBlackWithVega,
   normalisedVega,
 } from "./_normalised_black.ts";
+// Local bindings of the imports: V8 folds module-level constants into the code, while
+// imported and exported bindings may be read through a cell on every use.
+const LOWER_ = LOWER;
+const UPPER_ = UPPER;
 
 /** Householder steps after the rational initial guess. */
 export const MAX_HOUSEHOLDER_STEPS = 2;
+const MAX_STEPS = MAX_HOUSEHOLDER_STEPS; // local: exported bindings are read through a cell
 const EPS = 2 ** -52;
 
-const guess: Guess = { s: 0, branch: LOWER };
+const guess: Guess = { s: 0, branch: LOWER_ };
 
 /** Householder order-3 update for Newton step ν, h2 = g''/g', h3 = g'''/g'. */
-function householderStep(nu: number, h2: number, h3: number): number {
+export function householderStep(nu: number, h2: number, h3: number): number {
   return nu * (1 + 0.5 * h2 * nu) / (1 + nu * (h2 + h3 * nu * (1 / 6)));
 }
 
@@ -33,10 +38,10 @@ export function totalVolatility(x: number, beta: number, bMax: number): number {
   initialGuess(x, beta, bMax, guess);
   let s = guess.s;
   const branch = guess.branch;
-  const invLnBeta = branch === LOWER ? 1 / Math.log(beta) : 0;
+  const invLnBeta = branch === LOWER_ ? 1 / Math.log(beta) : 0;
   const complementBeta = bMax - beta;
   const x2 = x * x;
-  for (let i = 0; i < MAX_HOUSEHOLDER_STEPS; i++) {
+  for (let i = 0; i < MAX_STEPS; i++) {
     const vega = normalisedVega(x, s);
     if (!(vega > 0)) break;
     const invS = 1 / s;
@@ -44,7 +49,7 @@ export function totalVolatility(x: number, beta: number, bMax: number): number {
     const p = x2OverS3 - 0.25 * s; // b''/b' = x²/s³ − s/4
     const q = p * p - 3 * x2OverS3 * invS - 0.25; // b'''/b' = p² − 3x²/s⁴ − 1/4
     let ds: number;
-    if (branch === LOWER) {
+    if (branch === LOWER_) {
       // g = 1/ln b(s) − 1/ln β: ν = −g/g', h2 = g''/g', h3 = g'''/g' in terms of b'/b.
       const b = normalisedBlackWithVega(x, s, vega);
       const lnB = Math.log(b);
@@ -56,7 +61,7 @@ export function totalVolatility(x: number, beta: number, bMax: number): number {
       const h3 = q + 2 * vegaOverB * vegaOverB * (1 + 3 * invLnB * (1 + invLnB)) -
         3 * p * vegaOverB * (1 + 2 * invLnB);
       ds = householderStep(nu, h2, h3);
-    } else if (branch === UPPER) {
+    } else if (branch === UPPER_) {
       // g = ln((b_max − β)/(b_max − b(s))), with b_max − b computed without cancellation.
       const c = normalisedBlackComplement(x, s);
       const vegaOverC = vega / c;
