@@ -1,13 +1,15 @@
 /**
- * `totalVolatility` for a block of normalised problems at once: the same initial guess
- * and the same Householder steps, with the same results, but every evaluation of the
- * normalised Black function done for all the block's rows together by
- * `normalisedBlackBlock`, which is where the scalar solver spent most of its time.
+ * Total implied volatility s = σ·√T from normalised out-of-the-money call prices, a block
+ * of problems at once: the initial guess of "Let's Be Rational" (`_guess_block.ts`), then
+ * at most {@link MAX_HOUSEHOLDER_STEPS} third-order Householder steps on an objective
+ * chosen per branch so that it is nearly linear in s: 1/ln b(s) − 1/ln β in the lower
+ * branch, b(s) − β in the middle, ln((b_max − β)/(b_max − b(s))) in the upper branch.
+ * Every evaluation of the normalised Black function is done for the whole block at once
+ * (`normalisedBlackBlock`), and each branch's update runs as a loop of its own.
  *
  * @module
  */
 import {
-  BLACK_CAPACITY,
   BLACK_OUT,
   BLACK_S,
   BLACK_VEGA,
@@ -15,57 +17,64 @@ import {
   normalisedBlackBlock,
   normalisedBlackComplementBlock,
 } from "./_black_block.ts";
-import { type Guess, guessAbove, guessBelow, LOWER, MIDDLE, UPPER } from "./_guess.ts";
-import { ONE_OVER_SQRT_TWO_PI } from "./_normal.ts";
+import {
+  GUESS_CAPACITY,
+  guessBlock,
+  LOWER,
+  MIDDLE,
+  PROBLEM_BETA,
+  PROBLEM_BMAX,
+  PROBLEM_BRANCH,
+  PROBLEM_S,
+  PROBLEM_X,
+  UPPER,
+} from "./_guess_block.ts";
 import { normalisedVega } from "./_normalised_black.ts";
-import { householderStep, MAX_HOUSEHOLDER_STEPS } from "./_total_vol.ts";
 // Local bindings of the imports: V8 folds module-level constants into the code, while
 // imported and exported bindings may be read through a cell on every use.
-const B_OUT = BLACK_OUT;
+const B_X = BLACK_X;
 const B_S = BLACK_S;
 const B_VEGA = BLACK_VEGA;
-const B_X = BLACK_X;
+const B_OUT = BLACK_OUT;
+const X = PROBLEM_X;
+const BETA = PROBLEM_BETA;
+const BMAX = PROBLEM_BMAX;
+const S = PROBLEM_S;
+const BRANCH = PROBLEM_BRANCH;
 const LOWER_ = LOWER;
 const MIDDLE_ = MIDDLE;
 const UPPER_ = UPPER;
-const INV_SQRT_2PI = ONE_OVER_SQRT_TWO_PI;
-const MAX_STEPS = MAX_HOUSEHOLDER_STEPS;
 
-const CAPACITY = BLACK_CAPACITY;
+const CAPACITY = GUESS_CAPACITY;
 /** Most problems per call. */
 export const SOLVE_CAPACITY = CAPACITY;
-const X = new Float64Array(SOLVE_CAPACITY);
-/** Inputs: x <= 0, 0 < β < b_max and b_max = e^{x/2} (see `totalVolatility`). */
+/** Inputs: x <= 0, 0 < β < b_max and b_max = e^{x/2}. */
 export const SOLVE_X = X;
-const BETA = new Float64Array(SOLVE_CAPACITY);
 export const SOLVE_BETA = BETA;
-const BMAX = new Float64Array(SOLVE_CAPACITY);
 export const SOLVE_BMAX = BMAX;
-const S = new Float64Array(SOLVE_CAPACITY);
 /** Result: the total volatility s. */
 export const SOLVE_S = S;
+/** Householder steps after the rational initial guess. */
+export const MAX_HOUSEHOLDER_STEPS = 2;
+const MAX_STEPS = 2;
 
 const EPS = 2 ** -52;
-const SC = new Float64Array(CAPACITY); // s_c = √(2|x|)
-const BC = new Float64Array(CAPACITY); // b(x, s_c)
-const S2 = new Float64Array(CAPACITY); // s_l or s_u
-const V2 = new Float64Array(CAPACITY); // b'(x, s_l) or b'(x, s_u)
-const B2 = new Float64Array(CAPACITY); // b(x, s_l) or b(x, s_u)
-const BRANCH = new Int8Array(CAPACITY);
 const VEGA = new Float64Array(CAPACITY);
-const VALUE = new Float64Array(CAPACITY); // b(x, s), or b_max − b(x, s) (upper)
+const VALUE = new Float64Array(CAPACITY); // b(x, s), or b_max − b(x, s) in the upper branch
 const INV_LN_BETA = new Float64Array(CAPACITY);
-/** Row of each pair handed to the Black blocks. */
+/** Problem of each pair handed to the Black blocks. */
 const PAIR_ROW = new Int32Array(CAPACITY);
 const ACTIVE = new Int32Array(CAPACITY);
 const LOWER_ROWS = new Int32Array(CAPACITY);
 const MIDDLE_ROWS = new Int32Array(CAPACITY);
 const UPPER_ROWS = new Int32Array(CAPACITY);
-const guess: Guess = { s: 0, branch: LOWER_ };
 
-/** S[j] = totalVolatility(X[j], BETA[j], BMAX[j]) for j < n. */
+/**
+ * SOLVE_S[j] = s > 0 with b(x, s) = β for problems j < n of SOLVE_X, SOLVE_BETA and
+ * SOLVE_BMAX (callers check 0 < β < b_max = e^{x/2}).
+ */
 export function solveBlock(n: number): void {
-  initialGuesses(n);
+  guessBlock(n);
   let nActive = n;
   for (let j = 0; j < n; j++) {
     ACTIVE[j] = j;
@@ -76,57 +85,14 @@ export function solveBlock(n: number): void {
   }
 }
 
-/** S and BRANCH from `initialGuess`'s three evaluations of b, done in blocks. */
-function initialGuesses(n: number): void {
-  // b_c = b(x, s_c), 0 where s_c = 0 (x = 0).
-  let m = 0;
-  for (let j = 0; j < n; j++) {
-    const x = X[j];
-    const sc = Math.sqrt(-2 * x);
-    SC[j] = sc;
-    BC[j] = 0;
-    B_X[m] = x;
-    B_S[m] = sc;
-    B_VEGA[m] = normalisedVega(x, sc);
-    PAIR_ROW[m] = j;
-    m += +(sc > 0);
-  }
-  normalisedBlackBlock(m);
-  for (let k = 0; k < m; k++) BC[PAIR_ROW[k]] = B_OUT[k];
-  // The second point: s_l below b_c, s_u above; b there (0 at s_l if its vega is not > 0).
-  m = 0;
-  for (let j = 0; j < n; j++) {
-    const x = X[j];
-    const bc = BC[j];
-    const vc = INV_SQRT_2PI * BMAX[j];
-    const s2 = BETA[j] < bc ? SC[j] - bc / vc : SC[j] + (BMAX[j] - bc) / vc;
-    const v2 = normalisedVega(x, s2);
-    S2[j] = s2;
-    V2[j] = v2;
-    B2[j] = 0;
-    B_X[m] = x;
-    B_S[m] = s2;
-    B_VEGA[m] = v2;
-    PAIR_ROW[m] = j;
-    m += +(v2 > 0 || !(BETA[j] < bc));
-  }
-  normalisedBlackBlock(m);
-  for (let k = 0; k < m; k++) B2[PAIR_ROW[k]] = B_OUT[k];
-  for (let j = 0; j < n; j++) {
-    const x = X[j];
-    const beta = BETA[j];
-    const bMax = BMAX[j];
-    const vc = INV_SQRT_2PI * bMax;
-    if (beta < BC[j]) guessBelow(x, beta, SC[j], BC[j], vc, S2[j], V2[j], B2[j], guess);
-    else guessAbove(x, beta, bMax, SC[j], BC[j], vc, S2[j], V2[j], B2[j], guess);
-    S[j] = guess.s;
-    BRANCH[j] = guess.branch;
-  }
+/** Householder order-3 update for Newton step ν, h2 = g''/g', h3 = g'''/g'. */
+function householderStep(nu: number, h2: number, h3: number): number {
+  return nu * (1 + 0.5 * h2 * nu) / (1 + nu * (h2 + h3 * nu * (1 / 6)));
 }
 
 /**
- * One Householder step for each of the first nActive rows in ACTIVE (see
- * `totalVolatility`); returns how many still need another, now first in ACTIVE.
+ * One Householder step for each of the first nActive problems in ACTIVE; returns how many
+ * still need another, now first in ACTIVE. A problem whose vega is not positive stops.
  */
 function householderSteps(nActive: number): number {
   let nLower = 0;
@@ -138,7 +104,7 @@ function householderSteps(nActive: number): number {
     const j = ACTIVE[k];
     const vega = normalisedVega(X[j], S[j]);
     VEGA[j] = vega;
-    if (!(vega > 0)) continue; // stops, as the scalar loop breaks
+    if (!(vega > 0)) continue;
     const branch = BRANCH[j];
     const isLower = +(branch === LOWER_);
     const isUpper = +(branch === UPPER_);

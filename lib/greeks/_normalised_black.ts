@@ -10,6 +10,9 @@
  * terms nearly cancel there) unless |x| is large, the Φ form when h+t is well above zero,
  * and the Y (erfcx) form otherwise, which cannot underflow in its parts.
  *
+ * These scalar functions are the reference: the solver evaluates b for a block of
+ * problems at once with `_black_block.ts`, which reproduces them bit for bit (tested).
+ *
  * @module
  */
 import { millsLower, normCdf, ONE_OVER_SQRT_TWO, ONE_OVER_SQRT_TWO_PI } from "./_normal.ts";
