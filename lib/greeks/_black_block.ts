@@ -168,7 +168,7 @@ function sortRegimes(n: number): Int32Array {
     const t = 0.5 * s;
     H[j] = h;
     T[j] = t;
-    const series = +(t < SMALL_T && x > -SMALL_T_MAX_ABS_X);
+    const series = +(t < SMALL_T) & +(x > -SMALL_T_MAX_ABS_X); // `&&` would branch
     const phi = (1 - series) * +(h + t > PHI_FORM_H_PLUS_T);
     const s1 = series * +(t >= 0.016);
     const s2 = s1 * +(t >= 0.045);

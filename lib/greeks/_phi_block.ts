@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ERF_SMALL, erfcxMid, erfcxTail } from "./_erf.ts";
+import { ERF_SMALL, erfcxMid, erfcxTail, erfSmall } from "./_erf.ts";
 import { ONE_OVER_SQRT_TWO } from "./_normal.ts";
 // Local bindings of the imports: V8 folds module-level constants into the code, while
 // imported and exported bindings may be read through a cell on every use.
@@ -32,17 +32,6 @@ export const PHI_CDF = CDF;
 const Z_SMALL = ERF_SMALL / INV_SQRT_2;
 /** |z| above which erfcx(|z|/√2) comes from Cody's asymptotic rational (u > 4). */
 const Z_MID = 4 / INV_SQRT_2;
-
-// Cody's erf coefficients for |x| <= 0.46875 (as in _erf.ts's erfSmall).
-const A0 = 3.1611237438705656;
-const A1 = 113.86415415105016;
-const A2 = 377.48523768530202;
-const A3 = 3209.3775891384695;
-const A4 = 0.18577770618460315;
-const B0 = 23.601290952344122;
-const B1 = 244.02463793444417;
-const B2 = 1282.6165260773723;
-const B3 = 2844.2368334391706;
 
 /**
  * PHI_CDF[j] = Φ(PHI_ARG[j]) for j in [0, count), count <= {@link PHI_CAPACITY}, given
@@ -73,11 +62,7 @@ export function phiBlock(count: number): void {
   }
   for (let k = 0; k < nSmall; k++) {
     const j = SMALL[k];
-    const x = ARG[j] * INV_SQRT_2;
-    const y = x * x;
-    const num = (((A4 * y + A0) * y + A1) * y + A2) * y + A3;
-    const den = (((y + B0) * y + B1) * y + B2) * y + B3;
-    CDF[j] = 0.5 + 0.5 * (x * num / den);
+    CDF[j] = 0.5 + 0.5 * erfSmall(ARG[j] * INV_SQRT_2);
   }
   for (let k = 0; k < nMid; k++) {
     const j = MID[k];
