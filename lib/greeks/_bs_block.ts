@@ -102,10 +102,10 @@ export function fillBlock(
     Q[j] = q;
     V[j] = v;
     INVALID[nInvalid] = i;
-    nInvalid += !(s > 0 && k > 0 && t > 0 && v > 0 && s < Infinity && k < Infinity &&
-        t < Infinity && v < Infinity && r - r === 0 && q - q === 0) || (w !== 1 && w !== -1)
-      ? 1
-      : 0;
+    // Comparisons combined with `&` (no short-circuit branches): finite and positive, finite.
+    nInvalid += 1 - (+(s > 0) & +(s < Infinity) & +(k > 0) & +(k < Infinity) & +(t > 0) &
+      +(t < Infinity) & +(v > 0) & +(v < Infinity) & +(r - r === 0) & +(q - q === 0) &
+      +(w * w === 1));
     const sqrtT = Math.sqrt(t);
     const sd = v * sqrtT;
     const invSd = 1 / sd;

@@ -78,6 +78,7 @@ const S2 = new Float64Array(CAPACITY); // s_l below b_c, s_u above
 const V2 = new Float64Array(CAPACITY); // b'(x, s_l) or b'(x, s_u)
 const B2 = new Float64Array(CAPACITY); // b(x, s_l) (0 if v_l is not > 0) or b(x, s_u)
 const PAIR_ROW = new Int32Array(CAPACITY);
+const SECOND = new Float64Array(2);
 const LOWER_ROWS = new Int32Array(CAPACITY);
 const MIDDLE_LOW_ROWS = new Int32Array(CAPACITY);
 const MIDDLE_HIGH_ROWS = new Int32Array(CAPACITY);
@@ -118,8 +119,11 @@ export function guessBlock(n: number): void {
     const x = X[j];
     const bc = BC[j];
     const vc = INV_SQRT_2PI * BMAX[j];
-    const below = BETA[j] < bc;
-    const s2 = below ? SC[j] - bc / vc : SC[j] + (BMAX[j] - bc) / vc;
+    const below = +(BETA[j] < bc);
+    // Both candidates, then a table lookup: the side of b_c is random in a mixed batch.
+    SECOND[0] = SC[j] + (BMAX[j] - bc) / vc;
+    SECOND[1] = SC[j] - bc / vc;
+    const s2 = SECOND[below];
     const v2 = normalisedVega(x, s2);
     S2[j] = s2;
     V2[j] = v2;
@@ -128,7 +132,7 @@ export function guessBlock(n: number): void {
     B_S[m] = s2;
     B_VEGA[m] = v2;
     PAIR_ROW[m] = j;
-    m += +(v2 > 0) | +!below;
+    m += +(v2 > 0) | (1 - below);
   }
   normalisedBlackBlock(m);
   for (let k = 0; k < m; k++) B2[PAIR_ROW[k]] = B_OUT[k];

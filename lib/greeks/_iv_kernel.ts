@@ -87,10 +87,11 @@ export function impliedVolKernel(
       const r = rate[i * sR];
       const q = dividendYield[i * sQ];
       vol[i] = NaN;
-      if (
-        !(s > 0 && k > 0 && s < Infinity && k < Infinity && p - p === 0 && t - t === 0 &&
-          r - r === 0 && q - q === 0) || (w !== 1 && w !== -1)
-      ) {
+      // Comparisons combined with `&`: short-circuit operators compile to branches, and
+      // the test of a right that is 1 or −1 at random would be mispredicted half the time.
+      const valid = +(s > 0) & +(s < Infinity) & +(k > 0) & +(k < Infinity) &
+        +(p - p === 0) & +(t - t === 0) & +(r - r === 0) & +(q - q === 0) & +(w * w === 1);
+      if (valid === 0) {
         status[i] = BAD_INPUT;
         continue;
       }
@@ -100,7 +101,7 @@ export function impliedVolKernel(
       }
       const x = Math.log(s / k) + (r - q) * t;
       const beta = p * fastExp(0.5 * (r + q) * t) / Math.sqrt(s * k);
-      const ax = x < 0 ? -x : x;
+      const ax = Math.abs(x); // x is never −0: ln never returns −0
       const eh = fastExp(0.5 * ax); // e^{|x|/2} >= 1
       const bMax = 1 / eh; // upper bound of the out-of-the-money normalised price
       // In the money: subtract the normalised intrinsic value 2·sinh(|x|/2) = e^{|x|/2} −
