@@ -3,7 +3,12 @@
  *
  * @module
  */
-import { type BlackScholesColumns, blackScholesKernel, GREEK_NAMES } from "./_bs_kernel.ts";
+import {
+  allocateColumns,
+  type BlackScholesColumns,
+  blackScholesKernel,
+  GREEK_NAMES,
+} from "./_bs_kernel.ts";
 import {
   floatColumn,
   type NumberColumn,
@@ -96,20 +101,26 @@ export function blackScholes<K extends GreekName = GreekName>(
   if (outputs !== undefined && !Array.isArray(outputs)) {
     throw new TypeError(`Cannot compute ${what}: outputs must be an array of column names`);
   }
-  const names: readonly GreekName[] = outputs ?? GREEK_NAMES;
-  const given: Partial<BlackScholesColumns> | undefined = into;
-  const columns: Partial<BlackScholesColumns> = {};
+  const names = [...new Set<GreekName>(outputs ?? GREEK_NAMES)];
   for (const name of names) {
     if (!GREEK_NAMES.includes(name)) {
       throw new RangeError(`Cannot compute ${what}: unknown output "${name}"`);
     }
-    const column = given === undefined ? new Float64Array(n) : given[name];
-    if (!(column instanceof Float64Array) || column.length < n) {
-      throw new RangeError(
-        `Cannot compute ${what}: out.${name} must be a Float64Array of at least ${n} rows`,
-      );
+  }
+  const given: Partial<BlackScholesColumns> | undefined = into;
+  const columns: Partial<BlackScholesColumns> = given === undefined
+    ? allocateColumns(n, names)
+    : {};
+  if (given !== undefined) {
+    for (const name of names) {
+      const column = given[name];
+      if (!(column instanceof Float64Array) || column.length < n) {
+        throw new RangeError(
+          `Cannot compute ${what}: out.${name} must be a Float64Array of at least ${n} rows`,
+        );
+      }
+      columns[name] = column;
     }
-    columns[name] = column;
   }
   blackScholesKernel(
     n,

@@ -4,7 +4,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { blackScholesKernel } from "./_bs_kernel.ts";
+import { allocateColumns, blackScholesKernel } from "./_bs_kernel.ts";
 import { floatColumn, rightColumn } from "./_columns.ts";
 import { impliedVolKernel } from "./_iv_kernel.ts";
 import { IV_STATUS } from "./iv_status.ts";
@@ -116,17 +116,17 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
     vol,
     status,
   );
-  const column = () => new Float64Array(n);
-  const g = { // every column but price and dividendRho, which are not added
-    delta: column(),
-    gamma: column(),
-    vega: column(),
-    theta: column(),
-    rho: column(),
-    vanna: column(),
-    charm: column(),
-    vomma: column(),
-  };
+  // Every column but price and dividendRho, which are not added.
+  const g = allocateColumns(n, [
+    "delta",
+    "gamma",
+    "vega",
+    "theta",
+    "rho",
+    "vanna",
+    "charm",
+    "vomma",
+  ]);
   blackScholesKernel(n, codes, cols.spot, cols.strike, cols.tYears, cols.rate, cols.q, vol, g);
   const series = (name: string, values: Float64Array) => pl.Series(name, values, pl.Float64);
   const added = [
