@@ -20,8 +20,8 @@ import {
   millsLowerBlock,
   normCdfBlock,
 } from "./_special_block.ts";
-// Local bindings of the imports: V8 folds module-level constants into the code, while
-// imported and exported bindings may be read through a cell on every use.
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
 const INV_SQRT_2 = ONE_OVER_SQRT_TWO;
 const CDF_IN = CDF_ARG;
 const CDF_RES = CDF_OUT;
@@ -31,26 +31,27 @@ const MILLS_IN = MILLS_ARG;
 const MILLS_RES = MILLS_OUT;
 
 const CAPACITY = 512;
+const X = new Float64Array(CAPACITY);
+const S = new Float64Array(CAPACITY);
+const VEGA = new Float64Array(CAPACITY);
+const OUT = new Float64Array(CAPACITY);
 /** Most pairs per call (twice this fits the special-function blocks). */
 export const BLACK_CAPACITY = CAPACITY;
-const X = new Float64Array(BLACK_CAPACITY);
 /** Inputs: x <= 0, s > 0 and, for {@link normalisedBlackBlock}, normalisedVega(x, s). */
 export const BLACK_X = X;
-const S = new Float64Array(BLACK_CAPACITY);
 export const BLACK_S = S;
-const VEGA = new Float64Array(BLACK_CAPACITY);
 export const BLACK_VEGA = VEGA;
-const OUT = new Float64Array(BLACK_CAPACITY);
 /** Results. */
 export const BLACK_OUT = OUT;
 
 const H = new Float64Array(CAPACITY);
 const T = new Float64Array(CAPACITY);
-const SERIES = [0, 1, 2, 3].map(() => new Int32Array(CAPACITY));
-const SERIES_0 = SERIES[0];
-const SERIES_1 = SERIES[1];
-const SERIES_2 = SERIES[2];
-const SERIES_3 = SERIES[3];
+/** Rows of the Taylor series, by how many terms t needs (see normalisedBlackBlock). */
+const SERIES_0 = new Int32Array(CAPACITY);
+const SERIES_1 = new Int32Array(CAPACITY);
+const SERIES_2 = new Int32Array(CAPACITY);
+const SERIES_3 = new Int32Array(CAPACITY);
+const SERIES = [SERIES_0, SERIES_1, SERIES_2, SERIES_3];
 const PHI_FORM = new Int32Array(CAPACITY);
 const ERFCX_FORM = new Int32Array(CAPACITY);
 

@@ -30,8 +30,8 @@ import {
   rationalCubic,
 } from "./_rational_cubic.ts";
 import { CDF_ARG, CDF_OUT, normCdfBlock } from "./_special_block.ts";
-// Local bindings of the imports: V8 folds module-level constants into the code, while
-// imported and exported bindings may be read through a cell on every use.
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
 const B_X = BLACK_X;
 const B_S = BLACK_S;
 const B_VEGA = BLACK_VEGA;

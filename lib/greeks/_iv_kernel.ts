@@ -1,6 +1,6 @@
 /**
  * Implied volatility over typed-array columns (the hot loop): reduces each row to an
- * out-of-the-money normalised call and solves it with `_total_vol.ts`.
+ * out-of-the-money normalised call; the calls are solved a block at a time (`_iv_block.ts`).
  *
  * @module
  */
@@ -20,8 +20,8 @@ import {
   IV_OK,
   IV_ZERO_TIME,
 } from "./iv_status.ts";
-// Local bindings of the imports: V8 folds module-level constants into the code, while
-// imported and exported bindings may be read through a cell on every use.
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
 const BETA = SOLVE_BETA;
 const BMAX = SOLVE_BMAX;
 const S = SOLVE_S;
@@ -51,9 +51,8 @@ const NOISE_FLOOR = new Float64Array(2);
  * With x = ln(F/K) = ln(S/K) + (r−q)T, the price is normalised to β = P·e^{rT}/√(FK).
  * An in-the-money option (right·x > 0) loses its normalised intrinsic value 2·sinh(|x|/2),
  * and what remains is the price of the out-of-the-money option at x' = −|x| (put–call
- * parity), bounded by b_max = e^{−|x|/2}. The problems are solved a block at a time by
- * `solveBlock` (the scalar `totalVolatility`, with the normalised Black function
- * evaluated for the whole block at once).
+ * parity), bounded by b_max = e^{−|x|/2}. The solvable rows of each block of 512 go to
+ * `solveBlock` together.
  */
 export function impliedVolKernel(
   n: number,

@@ -7,8 +7,8 @@
 import { ERF_SMALL, erfcxLarge, erfSmall } from "./_erf.ts";
 import { fastExp } from "./_exp.ts";
 
-// Module code reads local constants: V8 folds those into the code, but reads exported
-// bindings through a cell on every use (several times slower in a hot loop).
+// Local bindings: V8 embeds a module's own constants in optimised code, but reads exported
+// bindings through a cell on every use.
 const INV_SQRT_2PI = 0.3989422804014327;
 const INV_SQRT_2 = 0.7071067811865476;
 const SQRT_PI_2 = 1.2533141373155003;

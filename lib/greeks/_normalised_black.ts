@@ -18,8 +18,8 @@
 import { millsLower, normCdf, ONE_OVER_SQRT_TWO, ONE_OVER_SQRT_TWO_PI } from "./_normal.ts";
 import { erfcx } from "./_erf.ts";
 import { fastExp } from "./_exp.ts";
-// Local bindings of the imports: V8 folds module-level constants into the code, while
-// imported and exported bindings may be read through a cell on every use.
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
 const INV_SQRT_2 = ONE_OVER_SQRT_TWO;
 const INV_SQRT_2PI = ONE_OVER_SQRT_TWO_PI;
 

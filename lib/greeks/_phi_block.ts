@@ -6,8 +6,8 @@
  */
 import { ERF_SMALL, erfcxMid, erfcxTail, erfSmall } from "./_erf.ts";
 import { ONE_OVER_SQRT_TWO } from "./_normal.ts";
-// Local bindings of the imports: V8 folds module-level constants into the code, while
-// imported and exported bindings may be read through a cell on every use.
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
 const INV_SQRT_2 = ONE_OVER_SQRT_TWO;
 
 const CAPACITY = 1024;

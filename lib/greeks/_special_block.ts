@@ -12,29 +12,29 @@
 import { ERF_SMALL, erfcxMid, erfcxTail, erfSmall } from "./_erf.ts";
 import { fastExp } from "./_exp.ts";
 import { ONE_OVER_SQRT_TWO, SQRT_PI_OVER_TWO } from "./_normal.ts";
-// Local bindings of the imports: V8 folds module-level constants into the code, while
-// imported and exported bindings may be read through a cell on every use.
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
 const X_SMALL = ERF_SMALL;
 const INV_SQRT_2 = ONE_OVER_SQRT_TWO;
 const SQRT_PI_2 = SQRT_PI_OVER_TWO;
 
 const CAPACITY = 1024;
+const CDF_IN = new Float64Array(CAPACITY);
+const CDF_RES = new Float64Array(CAPACITY);
+const ERFCX_IN = new Float64Array(CAPACITY);
+const ERFCX_RES = new Float64Array(CAPACITY);
+const MILLS_IN = new Float64Array(CAPACITY);
+const MILLS_RES = new Float64Array(CAPACITY);
 /** Most arguments per call. */
 export const SPECIAL_CAPACITY = CAPACITY;
-const CDF_IN = new Float64Array(SPECIAL_CAPACITY);
 /** Arguments and results of {@link normCdfBlock}. */
 export const CDF_ARG = CDF_IN;
-const CDF_RES = new Float64Array(SPECIAL_CAPACITY);
 export const CDF_OUT = CDF_RES;
-const ERFCX_IN = new Float64Array(SPECIAL_CAPACITY);
 /** Arguments and results of {@link erfcxBlock}. */
 export const ERFCX_ARG = ERFCX_IN;
-const ERFCX_RES = new Float64Array(SPECIAL_CAPACITY);
 export const ERFCX_OUT = ERFCX_RES;
-const MILLS_IN = new Float64Array(SPECIAL_CAPACITY);
 /** Arguments (z <= 0) and results of {@link millsLowerBlock}. */
 export const MILLS_ARG = MILLS_IN;
-const MILLS_RES = new Float64Array(SPECIAL_CAPACITY);
 export const MILLS_OUT = MILLS_RES;
 
 const LIST_A = new Int32Array(CAPACITY);
