@@ -7,17 +7,23 @@
 import { ERF_SMALL, erfcxLarge, erfSmall } from "./_erf.ts";
 import { fastExp } from "./_exp.ts";
 
+// Local bindings: V8 embeds a module's own constants in optimised code, but reads exported
+// bindings through a cell on every use.
+const INV_SQRT_2PI = 0.3989422804014327;
+const INV_SQRT_2 = 0.7071067811865476;
+const SQRT_PI_2 = 1.2533141373155003;
+const ERF_SMALL_ = ERF_SMALL;
 /** 1/√(2π). */
-export const ONE_OVER_SQRT_TWO_PI = 0.3989422804014327;
+export const ONE_OVER_SQRT_TWO_PI = INV_SQRT_2PI;
 /** √(2π). */
 export const SQRT_TWO_PI = 2.5066282746310002;
 /** 1/√2. */
-export const ONE_OVER_SQRT_TWO = 0.7071067811865476;
+export const ONE_OVER_SQRT_TWO = INV_SQRT_2;
 /** √(π/2). */
-export const SQRT_PI_OVER_TWO = 1.2533141373155003;
+export const SQRT_PI_OVER_TWO = SQRT_PI_2;
 
 /** |z| below which Φ(z) is ½ + ½·erf(z/√2) rather than a tail formula. */
-const Z_SMALL = ERF_SMALL / ONE_OVER_SQRT_TWO;
+const Z_SMALL = ERF_SMALL_ / INV_SQRT_2;
 
 /**
  * exp(-z²/2), with z split into a short head (exact square) and a remainder so that the
@@ -30,7 +36,7 @@ export function expHalfSquare(z: number): number {
 
 /** Standard normal density φ(z). */
 export function normPdf(z: number): number {
-  return ONE_OVER_SQRT_TWO_PI * fastExp(-0.5 * z * z);
+  return INV_SQRT_2PI * fastExp(-0.5 * z * z);
 }
 
 /**
@@ -40,17 +46,17 @@ export function normPdf(z: number): number {
  */
 export function normCdf(z: number): number {
   const y = z < 0 ? -z : z;
-  if (y <= Z_SMALL) return 0.5 + 0.5 * erfSmall(z * ONE_OVER_SQRT_TWO);
+  if (y <= Z_SMALL) return 0.5 + 0.5 * erfSmall(z * INV_SQRT_2);
   if (y > 38.5) return z < 0 ? 0 : 1;
-  const tail = 0.5 * fastExp(-0.5 * y * y) * erfcxLarge(y * ONE_OVER_SQRT_TWO);
+  const tail = 0.5 * fastExp(-0.5 * y * y) * erfcxLarge(y * INV_SQRT_2);
   return z < 0 ? tail : 1 - tail;
 }
 
 /** Y(z) = Φ(z)/φ(z), the reciprocal Mills ratio of -z, for z <= 0 (no underflow). */
 export function millsLower(z: number): number {
-  const u = -z * ONE_OVER_SQRT_TWO;
-  if (u <= ERF_SMALL) return SQRT_PI_OVER_TWO * fastExp(u * u) * (1 - erfSmall(u));
-  return SQRT_PI_OVER_TWO * erfcxLarge(u);
+  const u = -z * INV_SQRT_2;
+  if (u <= ERF_SMALL_) return SQRT_PI_2 * fastExp(u * u) * (1 - erfSmall(u));
+  return SQRT_PI_2 * erfcxLarge(u);
 }
 
 // Rational approximation of the normal quantile by P. J. Acklam (relative error < 1.2e-9),

@@ -10,11 +10,18 @@
  * terms nearly cancel there) unless |x| is large, the Φ form when h+t is well above zero,
  * and the Y (erfcx) form otherwise, which cannot underflow in its parts.
  *
+ * These scalar functions are the reference: the solver evaluates b for a block of
+ * problems at once with `_black_block.ts`, which reproduces them bit for bit (tested).
+ *
  * @module
  */
 import { millsLower, normCdf, ONE_OVER_SQRT_TWO, ONE_OVER_SQRT_TWO_PI } from "./_normal.ts";
 import { erfcx } from "./_erf.ts";
 import { fastExp } from "./_exp.ts";
+// Local bindings: V8 embeds a module's own constants and typed arrays in optimised code,
+// but reads exported bindings through a cell on every use (imported ones in lower tiers).
+const INV_SQRT_2 = ONE_OVER_SQRT_TWO;
+const INV_SQRT_2PI = ONE_OVER_SQRT_TWO_PI;
 
 /** Below this t = s/2 the Taylor expansion in t is used (truncation error < 1e-17)... */
 const SMALL_T = 0.21;
@@ -84,7 +91,7 @@ export function normalisedBlackWithVega(x: number, s: number, vega: number): num
     return e * normCdf(h + t) - normCdf(h - t) / e;
   }
   return HALF_SQRT_TWO_PI * vega *
-    (erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - erfcx(-ONE_OVER_SQRT_TWO * (h - t)));
+    (erfcx(-INV_SQRT_2 * (h + t)) - erfcx(-INV_SQRT_2 * (h - t)));
 }
 
 /**
@@ -100,9 +107,9 @@ export function normalisedBlackComplement(x: number, s: number): number {
 
 /** ∂b/∂s = φ(h+t)·e^{x/2} = e^{−(x²/s² + s²/4)/2}/√(2π), the normalised vega. */
 export function normalisedVega(x: number, s: number): number {
-  if (x === 0) return ONE_OVER_SQRT_TWO_PI * fastExp(-0.125 * s * s);
+  if (x === 0) return INV_SQRT_2PI * fastExp(-0.125 * s * s);
   if (!(s > 0)) return 0;
   const h = x / s;
   const t = 0.5 * s;
-  return ONE_OVER_SQRT_TWO_PI * fastExp(-0.5 * (h * h + t * t));
+  return INV_SQRT_2PI * fastExp(-0.5 * (h * h + t * t));
 }

@@ -34,6 +34,7 @@ export {
   blackScholes,
   type BlackScholesColumns,
   type BlackScholesOptions,
+  type GreekName,
   type NumberColumn,
   type RightColumn,
 } from "./black_scholes.ts";

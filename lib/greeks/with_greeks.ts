@@ -143,7 +143,17 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
     vol,
     status,
   );
-  const g = allocateColumns(n);
+  // Every column but price and dividendRho, which are not added.
+  const g = allocateColumns(n, [
+    "delta",
+    "gamma",
+    "vega",
+    "theta",
+    "rho",
+    "vanna",
+    "charm",
+    "vomma",
+  ]);
   blackScholesKernel(n, codes, cols.spot, cols.strike, cols.tYears, cols.rate, cols.q, vol, g);
   const series = (name: string, values: Float64Array) => pl.Series(name, values, pl.Float64);
   const added = [
