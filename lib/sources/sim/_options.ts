@@ -71,6 +71,7 @@ export function simOptionBars(seed: number, ticker: string, date: string, window
       rate: SIM_RATE,
       dividendYield: SIM_DIVIDEND_YIELD,
       vol,
+      outputs: ["price"],
     }).price;
   const pOpen = price(sOpen), pClose = price(sClose), pUp = price(sUp), pDown = price(sDown);
   const rng = rngFor(seed, ticker, date, "option");
