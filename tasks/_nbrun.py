@@ -19,18 +19,23 @@ request as parent. This runner:
 The router is the only reader of iopub once the kernel is up (nbclient's own iopub
 reads are replaced, and any other read raises). If the router stops, for instance on a
 message that fails its HMAC check, the run stops at once with IopubLost: the stream can
-no longer be trusted, so outputs may be missing. The Deno kernel (2.9.6) writes each
-iopub message as several socket writes without a lock, so when a large output (the
-inlined plotly.js) is still being written, a status message can land inside it; that is
-rare, and only seen on a loaded machine.
+no longer be trusted, so outputs may be missing, and the notebook is not run again as
+cells may have side effects. Cause seen: the Deno kernel (2.9.6, ext:cli/jupyter_kernel.js)
+sends an iopub message as a loop of socket writes with no lock per connection, so a
+cell's `idle` status can be written between two writes of a large output (the inlined
+plotly.js, 4.9 MB, needs two); about 1 run in 150 to 400 on a loaded machine.
+
+A kernel that dies before its first reply (another process took one of its ports:
+AddrInUse) has run nothing, so it is started again on new ports, up to KERNEL_STARTS.
 
 Usage:
   _nbrun.py NOTEBOOK [--html OUT.html] [--ipynb OUT.ipynb] [--timeout-s 600]
             [--kernel deno] [--no-input] [--param NAME=VALUE ...]
 
 Parameters reach the kernel as environment variables (set by the caller); --param
-only records them in the report. Exit codes: 0 success, 1 notebook failed or timed
-out, 2 Jupyter pieces missing (nbclient, nbconvert or the kernel).
+only records them in the report. Exit codes: 0 success, 1 notebook failed, timed out,
+lost its output stream or its kernel did not start, 2 Jupyter pieces missing (nbclient,
+nbconvert or the kernel).
 """
 
 import argparse
@@ -67,7 +72,7 @@ class IopubLost(RuntimeError):
 
 
 class KernelStartFailed(RuntimeError):
-    """The kernel died before its first reply, KERNEL_STARTS times."""
+    """The kernel did not answer, or died before its first reply KERNEL_STARTS times."""
 
 
 class ReliableClient(NotebookClient):
@@ -164,7 +169,7 @@ class ReliableClient(NotebookClient):
                 return
             except RuntimeError as err:
                 if "died" not in str(err):
-                    raise
+                    raise KernelStartFailed(str(err)) from err
                 if attempt == KERNEL_STARTS:
                     raise KernelStartFailed(f"{err}, {KERNEL_STARTS} times") from err
                 print(f"The kernel died while starting ({err}); starting it again", file=sys.stderr)

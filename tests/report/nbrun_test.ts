@@ -47,7 +47,8 @@ Deno.test("the runner keeps every display output of a notebook in 20 runs out of
       let r = await run(py, args);
       while (r.code !== 0 && r.stderr.includes(LOST_STREAM) && retries < TRANSPORT_RETRIES) {
         retries += 1;
-        console.warn(`run ${k}: the kernel broke its output stream; running it again`);
+        const why = r.stderr.match(/^\w+Error: .*$/m)?.[0] ?? LOST_STREAM;
+        console.warn(`run ${k}: the kernel broke its output stream (${why}); running it again`);
         r = await run(py, args);
       }
       assert.equal(r.code, 0, `run ${k} failed:\n${r.stderr}`);
