@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { CONTRACT_COLUMNS, OPTION_BAR_COLUMNS } from "./_option_rows.ts";
+import { CONTRACT_COLUMNS } from "./_contracts.ts";
+import { OPTION_BAR_COLUMNS } from "./_option_rows.ts";
 import { optionFeatureNames } from "./_option_features.ts";
 import type { Resolved } from "./_resolve.ts";
 import { indicatorNames, UNDERLYING_BAR_COLUMNS } from "./_underlying.ts";

@@ -14,8 +14,8 @@ import {
   type PartitionId,
   partitionKey,
   scan,
-  writePartition,
 } from "../lake/mod.ts";
+import { openDateWriter } from "./_date_writer.ts";
 
 /** A partition read or written, with its row count and content hash (from the manifest). */
 export interface LakeItem {
@@ -25,9 +25,6 @@ export interface LakeItem {
   /** SHA-256 of the Parquet file (the manifest's, or hashed when it does not list it). */
   sha256: string;
 }
-
-/** Partitions written at once: Polars encodes them in parallel while their fsyncs overlap. */
-const WRITERS = 4;
 
 /** The frames read from one dataset for a key value and date range, and their partitions. */
 export interface RangeRead {
@@ -78,37 +75,7 @@ export async function writeDates(
   table: pl.DataFrame,
   key: string,
 ): Promise<LakeItem[]> {
-  const manifest = await Manifest.open(root, dataset);
-  const empty = table.clear().drop(key, "date");
-  // The table is sorted by date: each date is a contiguous run, written as a zero-copy slice.
-  const byDate = new Map<string, pl.DataFrame>();
-  const days = table.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
-  for (let start = 0, i = 1; i <= days.length; i++) {
-    if (i < days.length && days[i] === days[start]) continue;
-    const date = new Date(days[start] * 86_400_000).toISOString().slice(0, 10);
-    if (byDate.has(date)) {
-      throw new RangeError(`Cannot write ${dataset}: the rows of ${date} are not contiguous`);
-    }
-    byDate.set(date, table.slice(start, i - start));
-    start = i;
-  }
-  const out: LakeItem[] = new Array(dates.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < dates.length) {
-      const i = next++;
-      const id: PartitionId = { dataset, value, date: dates[i] };
-      const part = byDate.get(dates[i])?.drop(key, "date") ?? empty;
-      const entry = await writePartition(root, id, part);
-      manifest.record(partitionKey(id), entry);
-      out[i] = {
-        partition: `${dataset}/${partitionKey(id)}`,
-        rows: entry.rows,
-        sha256: entry.sha256,
-      };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITERS, dates.length) }, worker));
-  await manifest.flush();
-  return out;
+  const writer = await openDateWriter(root, dataset, value, key);
+  await writer.write(dates, table);
+  return await writer.finish();
 }

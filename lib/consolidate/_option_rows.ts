@@ -1,11 +1,15 @@
 /**
- * The option side of the table: traded option minutes with their contract fields, on the
- * session grid, with moneyness, time to expiry, implied vol and Greeks.
+ * The option side of the table: traded option minutes with their contract fields and time to
+ * expiry, placed on the session grid once for the whole range (`prepareOptionBars`), then
+ * priced any range of rows at a time (`pricedRows`): the grid's columns of the row's minute,
+ * moneyness, implied vol and Greeks. Every value depends on its own row only, so pricing the
+ * rows in pieces gives the same values as pricing them at once.
  *
  * @module
  */
 import pl from "nodejs-polars";
 import { withGreeks } from "../greeks/with_greeks.ts";
+import { contractTable } from "./_contracts.ts";
 import { rejectDuplicates, requireColumns, tsMs } from "./_frames.ts";
 import { withYearsToExpiry } from "./_years_to_expiry.ts";
 import type { Resolved } from "./_resolve.ts";
@@ -20,37 +24,6 @@ export const OPTION_BAR_COLUMNS = [
   "vwap",
   "trades",
 ] as const;
-
-/** Contract columns of the table. */
-export const CONTRACT_COLUMNS = ["right", "strike", "expiry", "multiplier"] as const;
-
-/** One row per contract: `ticker`, `right`, `strike`, `expiry` (Date), `multiplier`. */
-function contractTable(contracts: pl.DataFrame): pl.DataFrame {
-  requireColumns(contracts, "the contracts frame", ["ticker", ...CONTRACT_COLUMNS]);
-  const expiry = contracts.getColumn("expiry").dtype.equals(pl.Date)
-    ? pl.col("expiry")
-    : pl.col("expiry").cast(pl.Utf8).str.strptime(pl.Date, "%Y-%m-%d");
-  const table = contracts.select(
-    pl.col("ticker").cast(pl.Utf8),
-    pl.col("right").cast(pl.Utf8),
-    pl.col("strike").cast(pl.Float64),
-    expiry.alias("expiry"),
-    pl.col("multiplier").cast(pl.Float64),
-  ).unique({ maintainOrder: true });
-  const bad = table.filter(
-    pl.col("right").isIn(["call", "put"]).not().or(pl.col("expiry").isNull()),
-  );
-  if (bad.height > 0) {
-    const [ticker, right] = bad.row(0);
-    const raw = contracts.filter(pl.col("ticker").eq(pl.lit(ticker))).getColumn("expiry");
-    throw new RangeError(
-      `Cannot consolidate: contract ${ticker} has right "${right}" and expiry ` +
-        `${raw.cast(pl.Utf8).get(0)}; expected right "call" or "put" and an expiry YYYY-MM-DD`,
-    );
-  }
-  rejectDuplicates(table, "the contracts frame (conflicting definitions)", ["ticker"]);
-  return table;
-}
 
 /**
  * Positions in the grid frame (sorted by `ts`, unique) of each minute of `minutes`, or −1
@@ -87,19 +60,31 @@ function ordered(bars: pl.DataFrame): boolean {
 const msOf = (df: pl.DataFrame) =>
   df.getColumn("ts").cast(pl.Int64).cast(pl.Float64).toTypedArray() as Float64Array;
 
+/** Option bars ready to price, in table order. */
+export interface PreparedBars {
+  /** Bars in the sessions with their contract fields and `t_years`, by date, ticker, ts. */
+  bars: pl.DataFrame;
+  /** Each bar's row in the grid frame. */
+  positions: Int32Array;
+  /** Each bar's trading date (the grid's `date`) in days since 1970-01-01, ascending. */
+  days: Int32Array;
+  /** How many bars fell outside the sessions (dropped). */
+  offGrid: number;
+}
+
 /**
- * The option bars with their contracts, sorted by trading date, ticker and time, with the
- * grid frame's row of the same minute beside each (bars outside the sessions dropped), and
- * `moneyness` (strike / spot), `t_years` and the implied vol and Greeks of each close.
+ * The option bars with their contracts, sorted by trading date, ticker and time, bars outside
+ * the sessions dropped, `t_years` added, and where each one sits on the grid frame. Every
+ * check on the bars and contracts runs here, before any row is priced.
  *
- * @returns The rows and how many bars fell outside the sessions.
+ * @throws {RangeError} naming a missing column, a duplicate bar, a ticker without a contract,
+ *   a bad contract, or an expiry outside the calendar's years.
  */
-export function optionRows(
+export function prepareOptionBars(
   options: pl.DataFrame,
   contracts: pl.DataFrame,
   onGrid: pl.DataFrame,
-  o: Resolved,
-): { rows: pl.DataFrame; offGrid: number } {
+): PreparedBars {
   requireColumns(options, "the option bars frame", ["ticker", "ts", ...OPTION_BAR_COLUMNS]);
   const table = contractTable(contracts);
   let bars = options.lazy().select(
@@ -124,17 +109,38 @@ export function optionRows(
     );
   }
   const pos = gridPositions(msOf(onGrid), msOf(bars));
-  const onSession = pos.filter((p) => p >= 0);
-  const kept = onSession.length === pos.length
+  const positions = pos.filter((p) => p >= 0);
+  const kept = positions.length === pos.length
     ? bars
     : bars.filter(pl.Series("_on", Array.from(pos, (p) => p >= 0), pl.Bool));
-  const index = pl.Series("_pos", onSession, pl.Int32).cast(pl.UInt32);
+  const gridDays = onGrid.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
+  return {
+    bars: withYearsToExpiry(kept.drop("_day")),
+    positions,
+    days: positions.map((p) => gridDays[p]),
+    offGrid: bars.height - kept.height,
+  };
+}
+
+/**
+ * Rows [start, end) of the prepared bars with the grid frame's columns of their minute beside
+ * them, `moneyness` (strike / spot) and the implied vol and Greeks of each close.
+ */
+export function pricedRows(
+  prepared: PreparedBars,
+  onGrid: pl.DataFrame,
+  start: number,
+  end: number,
+  o: Resolved,
+): pl.DataFrame {
+  const all = start === 0 && end === prepared.bars.height;
+  const index = pl.Series("_pos", prepared.positions.slice(start, end), pl.Int32).cast(pl.UInt32);
   const context = onGrid.drop("ts").select(pl.all().gather(index));
-  const joined = pl.concat([kept.drop("_day"), context], { how: "horizontal" });
-  const priced = withYearsToExpiry(joined).withColumns(
+  const bars = all ? prepared.bars : prepared.bars.slice(start, end - start);
+  const joined = pl.concat([bars, context], { how: "horizontal" }).withColumns(
     pl.col("strike").div(pl.col("spot")).alias("moneyness"),
   );
-  const rows = withGreeks(priced, {
+  return withGreeks(joined, {
     right: "right",
     price: "close",
     spot: "spot",
@@ -143,5 +149,4 @@ export function optionRows(
     rate: o.rate,
     dividendYield: o.dividendYield,
   });
-  return { rows, offGrid: bars.height - kept.height };
 }

@@ -3,15 +3,10 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
-import { tableColumns } from "./_columns.ts";
-import { sessionDates, sessionGrid } from "./_grid.ts";
-import { withNews } from "./_news.ts";
-import { optionFeatures } from "./_option_features.ts";
-import { optionRows } from "./_option_rows.ts";
+import type pl from "nodejs-polars";
+import { prepareOptionBars } from "./_option_rows.ts";
 import { resolveConsolidate } from "./_resolve.ts";
-import { underlyingOnGrid } from "./_underlying.ts";
-import { withVix } from "./_vix.ts";
+import { onGridFrame, tableRows } from "./_table.ts";
 import type { ConsolidateOptions } from "./options.ts";
 
 /** The lake frames one consolidation reads (extra columns are ignored). */
@@ -74,14 +69,7 @@ export function consolidate(
   options: ConsolidateOptions = {},
 ): pl.DataFrame {
   const o = resolveConsolidate(options);
-  const { underlying, options: bars, contracts, vix, news } = inputs;
-  const grid = sessionGrid(sessionDates([underlying, bars]));
-  let onGrid = underlyingOnGrid(grid, underlying, o);
-  onGrid = withVix(onGrid, vix, o.vixToleranceMin);
-  onGrid = withNews(onGrid, news, o.newsLookbackMin).withColumns(
-    pl.lit(o.underlying).alias("underlying"),
-  );
-  const { rows } = optionRows(bars, contracts, onGrid, o);
-  const features = optionFeatures(rows, o.featureLags);
-  return pl.concat([rows, features], { how: "horizontal" }).select(...tableColumns(o));
+  const onGrid = onGridFrame(inputs, o);
+  const prepared = prepareOptionBars(inputs.options, inputs.contracts, onGrid);
+  return tableRows(prepared, onGrid, 0, prepared.bars.height, o);
 }

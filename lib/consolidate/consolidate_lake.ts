@@ -5,11 +5,12 @@
  * @module
  */
 import { previousTradingDay } from "../calendar/mod.ts";
-import { acquireLakeLock, datasetKey } from "../lake/mod.ts";
-import { type LakeItem, readRange, writeDates } from "./_lake_io.ts";
+import { acquireLakeLock } from "../lake/mod.ts";
+import { type LakeItem, readRange } from "./_lake_io.ts";
+import { consolidateInPieces } from "./_pieces.ts";
 import { resolveConsolidate } from "./_resolve.ts";
-import { consolidate } from "./consolidate.ts";
-import { type ConsolidationStats, consolidationStats } from "./consolidation_stats.ts";
+import { statsFromCounts } from "./_stats.ts";
+import type { ConsolidationStats } from "./consolidation_stats.ts";
 import type { ConsolidateOptions } from "./options.ts";
 
 /** Options for {@linkcode consolidateLake}. */
@@ -20,6 +21,12 @@ export interface ConsolidateLakeOptions extends ConsolidateOptions {
   to: string;
   /** Index joined as the VIX columns (`index_minute`); null leaves them null. @default {"I:VIX"} */
   vix?: string | null;
+  /**
+   * Dates computed at a time: each piece's partitions are written while the next is computed,
+   * so the whole table is never held at once. Any value writes the same partitions.
+   * @default {25}
+   */
+  chunkDates?: number;
   /** A clock in ms for the phase timings (e.g. `performance.now`); none: timings are 0. */
   clock?: () => number;
 }
@@ -34,7 +41,10 @@ export interface ConsolidateLakeResult {
   stats: ConsolidationStats;
   /** Things a user should know (a missing VIX or news series). */
   warnings: string[];
-  /** Milliseconds spent reading, computing and writing. */
+  /**
+   * Milliseconds spent reading, computing, and writing beyond the computation (the writes of
+   * a piece overlap the computation of the next).
+   */
   timings: { readMs: number; computeMs: number; writeMs: number };
 }
 
@@ -59,21 +69,29 @@ function before(date: string, n: number): string {
 /**
  * Reads the underlying (`equity_minute`), option bars and contracts, VIX (`index_minute`)
  * and news of `options.underlying` for [from, to] from the lake under `root` in one pass,
- * runs {@linkcode consolidate} once over the range, and writes one `consolidated` partition
- * per date that has option bars (with its manifest entry). VIX is read from the previous
+ * consolidates the range as {@linkcode consolidate} does (the minute grid, its indicators and
+ * the option bars' checks once, the option rows `chunkDates` dates at a time) and writes one
+ * `consolidated` partition per date that has option bars (with its manifest entry), each
+ * piece's partitions while the next piece is computed. VIX is read from the previous
  * trading day so the first minutes can carry its last value forward; news from as far back as
  * the look-back needs; with `indicators.session` false, the underlying from `warmupDays`
  * sessions earlier. A date's partition therefore does not depend on the range it was
  * consolidated in: rerunning a date rewrites it byte for byte.
  *
- * @throws {RangeError} If there are no option bars in the range, or a date with option bars
- *   has no underlying partition.
+ * @throws {RangeError} If there are no option bars in the range, a date with option bars
+ *   has no underlying partition, or `chunkDates` is not a positive integer; or as
+ *   `consolidate` (then nothing is written).
  */
 export async function consolidateLake(
   root: string,
   options: ConsolidateLakeOptions,
 ): Promise<ConsolidateLakeResult> {
-  const { from, to, vix: vixSymbol = "I:VIX", clock = () => 0, ...rest } = options;
+  const { from, to, vix: vixSymbol = "I:VIX", chunkDates = 25, clock = () => 0, ...rest } = options;
+  if (!Number.isInteger(chunkDates) || chunkDates < 1) {
+    throw new RangeError(
+      `Cannot consolidate: chunkDates must be an integer >= 1, got ${chunkDates}`,
+    );
+  }
   const o = resolveConsolidate(rest);
   const u = o.underlying;
   const t0 = clock();
@@ -123,29 +141,33 @@ export async function consolidateLake(
   }
   if (news.frame === null) warnings.push(`no ${u} news partitions: news_count is 0`);
   const t1 = clock();
-  const table = consolidate({
-    underlying: underlying.frame!,
-    options: bars.frame,
-    contracts: contracts.frame,
-    vix: vix?.frame,
-    news: news.frame,
-  }, { ...rest, underlying: u });
-  const t2 = clock();
   const release = await acquireLakeLock(root);
-  let outputs: LakeItem[];
+  let done;
   try {
-    outputs = await writeDates(root, "consolidated", u, dates, table, datasetKey("consolidated"));
+    done = await consolidateInPieces(
+      root,
+      {
+        underlying: underlying.frame!,
+        options: bars.frame,
+        contracts: contracts.frame,
+        vix: vix?.frame,
+        news: news.frame,
+      },
+      dates,
+      o,
+      { chunkDates, clock },
+    );
   } finally {
     await release();
   }
-  const t3 = clock();
+  const t2 = clock();
   return {
     underlying: u,
     dates,
     inputs: [bars, underlying, contracts, vix, news].flatMap((r) => r?.items ?? []),
-    outputs,
-    stats: consolidationStats(table, { dates, optionBars: bars.frame.height, options: rest }),
+    outputs: done.outputs,
+    stats: statsFromCounts(done.counts, dates, { optionBars: bars.frame.height, options: rest }),
     warnings,
-    timings: { readMs: t1 - t0, computeMs: t2 - t1, writeMs: t3 - t2 },
+    timings: { readMs: t1 - t0, computeMs: done.computeMs, writeMs: t2 - t1 - done.computeMs },
   };
 }

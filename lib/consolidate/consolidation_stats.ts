@@ -3,11 +3,9 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
-import { minuteGrid } from "../calendar/mod.ts";
-import { columnGroups } from "./_columns.ts";
+import type pl from "nodejs-polars";
 import { distinctDates } from "./_grid.ts";
-import { resolveConsolidate } from "./_resolve.ts";
+import { addCounts, emptyCounts, statsFromCounts } from "./_stats.ts";
 import type { ConsolidateOptions } from "./options.ts";
 
 /** Null counts of one column group. */
@@ -74,30 +72,5 @@ export function consolidationStats(
   options: ConsolidationStatsOptions = {},
 ): ConsolidationStats {
   const dates = options.dates ?? distinctDates(table.getColumn("date"));
-  const counts = table.nullCount().toRecords()[0] as Record<string, number>;
-  const nulls: Record<string, GroupNulls> = {};
-  for (
-    const [group, names] of Object.entries(columnGroups(resolveConsolidate(options.options ?? {})))
-  ) {
-    const present = names.filter((n) => n in counts);
-    const columns = Object.fromEntries(present.map((n) => [n, Number(counts[n])]));
-    nulls[group] = {
-      cells: present.length * table.height,
-      nulls: Object.values(columns).reduce((a, b) => a + b, 0),
-      columns,
-    };
-  }
-  const status = table.height === 0
-    ? []
-    : table.groupBy("iv_status").len().sort("iv_status").toRecords();
-  return {
-    dates: dates.length,
-    minutes: dates.reduce((s, d) => s + minuteGrid(d).length, 0),
-    contracts: table.getColumn("ticker").nUnique(),
-    contractDays: table.select(pl.col("ticker"), pl.col("date")).unique().height,
-    rows: table.height,
-    offSession: options.optionBars === undefined ? null : options.optionBars - table.height,
-    nulls,
-    ivStatus: Object.fromEntries(status.map((r) => [String(r.iv_status), Number(r.len)])),
-  };
+  return statsFromCounts(addCounts(emptyCounts(), table), dates, options);
 }

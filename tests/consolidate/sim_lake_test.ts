@@ -4,6 +4,7 @@ import { minuteGrid, tradingDays } from "../../lib/calendar/mod.ts";
 import { ConfigSchema } from "../../lib/config/mod.ts";
 import {
   consolidateLake,
+  consolidationStats,
   prepareTraining,
   prepareTrainingLake,
 } from "../../lib/consolidate/mod.ts";
@@ -103,6 +104,30 @@ Deno.test("re-running a range or a single date rewrites the partitions byte for 
   assert.deepEqual(one.outputs[0].sha256, firstShas["underlying=SPY/date=2025-03-19"].sha256);
   assert.deepEqual(await shas("consolidated"), firstShas);
 });
+
+Deno.test("consolidating a few dates at a time writes the same bytes and statistics", async () => {
+  const pieces = await consolidateLake(root, {
+    underlying: "SPY",
+    from: FROM,
+    to: TO,
+    chunkDates: 4,
+  });
+  assert.deepEqual(await shas("consolidated"), firstShas);
+  assert.deepEqual(pieces.outputs, first.outputs);
+  assert.deepEqual(pieces.stats, first.stats);
+  const table = await (await scan("consolidated", { underlying: "SPY", root })).collect();
+  assert.deepEqual(
+    pieces.stats,
+    consolidationStats(table, { optionBars: pieces.stats.rows + (pieces.stats.offSession ?? 0) }),
+  );
+  await assert.rejects(
+    () => consolidateLake(root, { underlying: "SPY", from: FROM, to: TO, chunkDates: 0 }),
+    {
+      name: "RangeError",
+      message: "Cannot consolidate: chunkDates must be an integer >= 1, got 0",
+    },
+  );
+}); // deno-fmt-ignore
 
 Deno.test("prepareTrainingLake() writes the training dataset and leaves consolidated untouched", async () => {
   const r = await prepareTrainingLake(root, { underlying: "SPY", from: FROM, to: TO });
