@@ -55,7 +55,8 @@ function framesByDate(
 /**
  * Opens the manifest of `dataset` and returns a writer of its partitions for key `value`,
  * each recorded in the manifest as it completes. After a failed partition no other starts;
- * `finish` waits for those under way and throws the first error.
+ * `finish` waits for those under way, flushes the manifest with every partition written, and
+ * throws the first error.
  */
 export async function openDateWriter(
   root: string,
@@ -76,7 +77,8 @@ export async function openDateWriter(
       if (queue.length === 0) drained?.();
       try {
         const entry = await writePartition(root, job.id, job.frame);
-        manifest.record(partitionKey(job.id), entry);
+        // journaled in the background (in order); finish() waits for it through the flush
+        manifest.record(partitionKey(job.id), entry).catch((error) => (failed ??= { error }));
         const partition = `${dataset}/${partitionKey(job.id)}`;
         out[job.slot] = { partition, rows: entry.rows, sha256: entry.sha256 };
       } catch (error) {
@@ -100,8 +102,8 @@ export async function openDateWriter(
     },
     async finish() {
       while (running.size > 0) await Promise.all(running);
+      await manifest.flush(); // the partitions written are recorded, whatever failed
       if (failed !== null) throw failed.error;
-      await manifest.flush();
       return out;
     },
   };
