@@ -34,3 +34,5 @@ export { parseIsoDate } from "./parse_iso_date.ts";
 export { previousTradingDay } from "./previous_trading_day.ts";
 export { type Session, session } from "./session.ts";
 export { tradingDays } from "./trading_days.ts";
+export { addDays } from "./add_days.ts";
+export { tradingDateWindow } from "./trading_date_window.ts";

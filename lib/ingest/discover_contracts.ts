@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { addDaysIso } from "./_dates.ts";
-import { isTradingDay } from "../calendar/mod.ts";
+import { addDays, isTradingDay } from "../calendar/mod.ts";
 import { selectExpiry } from "../market/select_expiry.ts";
 import type { Source } from "../sources/source.ts";
 import { openFromLake } from "./open_from_lake.ts";
@@ -61,7 +60,7 @@ export async function discoverContracts(
     strikeMin: open - span,
     strikeMax: open + span,
     expiryFrom: exact ?? date,
-    expiryTo: exact ?? addDaysIso(date, rules.listedHorizonDays),
+    expiryTo: exact ?? addDays(date, rules.listedHorizonDays),
   });
   const selection = selectContracts(listed, underlying, date, open, rules);
   return { ...selection, open, listed: listed.length };

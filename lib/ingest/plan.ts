@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { nyToUtcMs, previousTradingDay, tradingDays } from "../calendar/mod.ts";
-import { addDaysIso, sessionOf } from "./_dates.ts";
+import { nyToUtcMs, tradingDateWindow, tradingDays } from "../calendar/mod.ts";
+import { sessionOf } from "./_dates.ts";
 import { barsFrame, newsFrame } from "../lake/schemas.ts";
 import { NewsArticleSchema } from "../market/news.ts";
 import type { Source } from "../sources/source.ts";
@@ -59,8 +59,7 @@ export function newsJob(source: Source, ticker: string, date: string): Partition
     id: { dataset: "news", value: ticker, date },
     async produce(signal) {
       const articles = await source.news(ticker, date, { signal });
-      const startMs = nyToUtcMs(addDaysIso(previousTradingDay(date), 1), 0);
-      const endMs = nyToUtcMs(addDaysIso(date, 1), 0);
+      const { startMs, endMs } = tradingDateWindow(date);
       const seen = new Set<string>();
       const kept = [];
       const quarantine = [];

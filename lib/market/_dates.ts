@@ -1,13 +1,6 @@
 // Small date helpers on `YYYY-MM-DD` strings for the expiry rules (not hot paths).
 import { isTradingDay, previousTradingDay } from "../calendar/mod.ts";
 
-const DAY_MS = 86_400_000;
-
-/** The date `n` calendar days after `date` (n may be negative). */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Day of the week of a date, 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -1,5 +1,5 @@
-import { CALENDAR_LAST_YEAR, isTradingDay, tradingDays } from "../calendar/mod.ts";
-import { addDays, onOrBeforeTradingDay, thirdFriday } from "./_dates.ts";
+import { addDays, CALENDAR_LAST_YEAR, isTradingDay, tradingDays } from "../calendar/mod.ts";
+import { onOrBeforeTradingDay, thirdFriday } from "./_dates.ts";
 
 /** Options of {@link listedExpiries}. */
 export interface ListedExpiriesOptions {

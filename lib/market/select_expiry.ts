@@ -1,5 +1,5 @@
-import { isTradingDay, nextTradingDay, parseIsoDate } from "../calendar/mod.ts";
-import { addDays, onOrBeforeTradingDay, weekdayOf } from "./_dates.ts";
+import { addDays, isTradingDay, nextTradingDay, parseIsoDate } from "../calendar/mod.ts";
+import { onOrBeforeTradingDay, weekdayOf } from "./_dates.ts";
 
 /** The expiry conventions {@link selectExpiry} knows, for config schemas (`z.enum`). */
 export const EXPIRY_CONVENTIONS = [

@@ -1,7 +1,6 @@
-import { nyToUtcMs } from "../../calendar/mod.ts";
+import { addDays, nyToUtcMs } from "../../calendar/mod.ts";
 import type { Source } from "../source.ts";
 import { BadRequest, decodeCursor, encodeCursor } from "./_fake_wire.ts";
-import { addDays } from "./_windows.ts";
 
 /** What every fake endpoint handler gets. */
 export interface RouteContext {

@@ -1,15 +1,9 @@
-import { isTradingDay, nyToUtcMs, previousTradingDay, session } from "../../calendar/mod.ts";
+import { isTradingDay, nyToUtcMs, session, tradingDateWindow } from "../../calendar/mod.ts";
 
 /** A half-open UTC interval `[startMs, endMs)`. */
 export interface Window {
   startMs: number;
   endMs: number;
-}
-
-/** The calendar date `n` days after `date`. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /**
@@ -37,8 +31,5 @@ export function newsWindow(ticker: string, date: string): Window {
   if (!isTradingDay(date)) {
     throw new RangeError(`Cannot fetch ${ticker} news for ${date}: the exchange is closed`);
   }
-  return {
-    startMs: nyToUtcMs(addDays(previousTradingDay(date), 1), 0),
-    endMs: nyToUtcMs(addDays(date, 1), 0),
-  };
+  return tradingDateWindow(date);
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { nyToUtcMs, previousTradingDay } from "../../calendar/mod.ts";
+import { tradingDateWindow } from "../../calendar/mod.ts";
 import { type NewsArticle, sentimentScore } from "../../market/news.ts";
 import { dailySeries, dayIndex } from "./_daily.ts";
 import { hash32, rngFor } from "../../random/mod.ts";
@@ -25,15 +25,9 @@ const TOPICS = [
   "oil prices swing",
 ];
 
-function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
 /** Articles about `ticker` belonging to trading date `date` (see `Source.news`). */
 export function simNews(seed: number, ticker: string, date: string): NewsArticle[] {
-  const endMs = nyToUtcMs(addDays(date, 1), 0);
-  const startMs = nyToUtcMs(addDays(previousTradingDay(date), 1), 0);
+  const { startMs, endMs } = tradingDateWindow(date);
   const days = Math.round((endMs - startMs) / 86_400_000);
   const shock = dailySeries(seed, "SPY").marketShock[dayIndex(date)];
   const rng = rngFor(seed, ticker, date, "news");
