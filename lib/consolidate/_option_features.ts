@@ -6,7 +6,6 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { laggedPctChanges } from "./features.ts";
 
 /** Feature names for the option columns and lags, in table order. */
 export function optionFeatureNames(lags: readonly number[]): string[] {
@@ -60,8 +59,13 @@ export function gridOfTrades(
 
 /**
  * Features for `rows` (sorted by date, ticker, ts, with `session_minute`, `close`, `iv`),
- * aligned row for row with `rows`. `laggedPctChanges` runs on the gap-free grid of each
- * contract-day; a change whose earlier minute falls before the open is null.
+ * aligned row for row with `rows`. On the gap-free grid of each contract-day, the change over
+ * L minutes at a traded minute is `(x − b) / b` with `b` the value L grid minutes back, as
+ * `laggedPctChanges` defines it (the same arithmetic, so the same bits); null where the
+ * earlier minute falls before the open, where either value is null (no trade yet, a failed
+ * vol) and where `b` is 0. Computed on the typed arrays in one pass per feature: Polars
+ * expressions cost several milliseconds to build and plan per call, which a table consolidated
+ * a few dates at a time pays every time.
  */
 export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.DataFrame {
   const names = optionFeatureNames(lags);
@@ -79,30 +83,19 @@ export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.
     typed("session_minute") as Int32Array,
     [typed("close") as Float64Array, typed("iv") as Float64Array],
   );
-  const changes = laggedPctChanges(["close", "iv"], { lags });
-  const features = pl.DataFrame([
-    pl.Series("m", g.minute, pl.Int32),
-    pl.Series("traded", g.traded),
-    pl.Series("close", g.values[0], pl.Float64),
-    pl.Series("iv", g.values[1], pl.Float64),
-  ]).lazy()
-    .withColumns(pl.col("close").fillNan(null), pl.col("iv").fillNan(null))
-    .select(
-      pl.col("traded"),
-      ...changes.map((e, i) =>
-        pl.when(pl.col("m").gtEq(lags[i % lags.length])).then(e.fillNan(null)).otherwise(
-          pl.lit(null).cast(pl.Float64),
-        ).alias(names[i])
-      ),
-    )
-    .filter(pl.col("traded").eq(1))
-    .drop("traded")
-    .collectSync();
-  if (features.height !== rows.height) {
-    throw new Error(
-      `Cannot consolidate: option features have ${features.height} rows for ${rows.height} ` +
-        `option rows (rows not sorted by contract-day and minute)`,
-    );
-  }
-  return features;
+  const n = rows.height;
+  const at = new Int32Array(n); // the grid position of each row
+  for (let p = 0, i = 0; p < g.traded.length; p++) if (g.traded[p] === 1) at[i++] = p;
+  const series = g.values.flatMap((values, k) =>
+    lags.map((lag, j) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = at[i];
+        const b = g.minute[p] >= lag ? values[p - lag] : NaN;
+        out[i] = b === 0 ? NaN : (values[p] - b) / b; // NaN in, NaN out
+      }
+      return pl.Series(names[k * lags.length + j], out, pl.Float64);
+    })
+  );
+  return pl.DataFrame(series).select(pl.all().fillNan(null));
 }

@@ -5,7 +5,8 @@
  * the recorded size.
  *
  * While a run records partitions, each one is appended (and fsynced) as a line of
- * `_manifest.journal` beside it — constant work per partition, however large the lake —
+ * `_manifest.journal` beside it — constant work per partition, however large the lake; lines
+ * recorded while an append is under way share the next write and fsync —
  * and {@linkcode Manifest.flush} folds the journal into `_manifest.json` atomically and
  * removes it. A journal left by a killed run is replayed when the manifest is opened; a torn
  * last line (the kill landed mid-append) is ignored, so that partition is simply produced
@@ -60,6 +61,9 @@ export class Manifest {
   readonly journalPath: string;
   #entries: Map<string, ManifestEntry>;
   #writing: Promise<void> = Promise.resolve();
+  /** The journal append not yet started, which newly recorded lines join. */
+  #batch: Promise<void> | null = null;
+  #pending: string[] = [];
   #journaled: boolean;
 
   private constructor(
@@ -156,13 +160,22 @@ export class Manifest {
     return { dataset: this.dataset, version: 1, partitions };
   }
 
+  /**
+   * Queues a journal line. Lines queued while an append is under way are written together,
+   * with one write and one fsync (a group commit); each promise resolves once its own line is
+   * durable.
+   */
   #append(line: z.infer<typeof JournalLineSchema>): Promise<void> {
-    this.#writing = this.#writing.then(async () => {
+    this.#pending.push(JSON.stringify(line) + "\n");
+    this.#batch ??= this.#writing = this.#writing.then(async () => {
+      this.#batch = null; // lines queued from now on go into the next batch
+      const text = this.#pending.join("");
+      this.#pending = [];
       const dir = this.path.slice(0, this.path.lastIndexOf("/"));
       await Deno.mkdir(dir, { recursive: true });
       const f = await Deno.open(this.journalPath, { append: true, create: true });
       try {
-        await f.write(new TextEncoder().encode(JSON.stringify(line) + "\n"));
+        await writeAll(f, new TextEncoder().encode(text));
         await f.sync();
       } finally {
         f.close();
@@ -170,6 +183,11 @@ export class Manifest {
       if (!this.#journaled) await syncPath(dir);
       this.#journaled = true;
     });
-    return this.#writing;
+    return this.#batch;
   }
+}
+
+/** Writes every byte (a single `write` may write fewer). */
+async function writeAll(f: Deno.FsFile, bytes: Uint8Array): Promise<void> {
+  for (let off = 0; off < bytes.length;) off += await f.write(bytes.subarray(off));
 }

@@ -104,3 +104,36 @@ Deno.test("Manifest.open() replays a killed run's journal and ignores a torn las
   );
   await Deno.remove(root, { recursive: true });
 });
+
+Deno.test("Manifest journals lines recorded during an append together (group commit), in order", async () => {
+  const root = await tempLake();
+  const m = await Manifest.open(root, "option_minute");
+  const opens: string[] = [];
+  const open = Deno.open;
+  Deno.open = ((path: string | URL, options?: Deno.OpenOptions) => {
+    opens.push(String(path));
+    return open(path, options);
+  }) as typeof Deno.open;
+  const keys = Array.from(
+    { length: 40 },
+    (_, i) => `underlying=SPY/date=2025-03-${String(i).padStart(2, "0")}`,
+  );
+  let settled = 0;
+  try {
+    await m.record(keys[0], entry(1, "a")); // the first append starts at once, alone
+    await Promise.all(
+      keys.slice(1).map((k, i) => m.record(k, entry(i + 2, "b")).then(() => settled++)),
+    );
+  } finally {
+    Deno.open = open;
+  }
+  assert.equal(settled, 39, "every record() resolves");
+  const journalOpens = opens.filter((p) => p.endsWith("_manifest.journal")).length;
+  assert.equal(journalOpens, 2, "39 lines queued at once share one append");
+  const lines = (await Deno.readTextFile(`${root}/option_minute/_manifest.journal`)).trimEnd()
+    .split("\n");
+  assert.deepEqual(lines.map((l) => JSON.parse(l).key), keys);
+  const back = await Manifest.open(root, "option_minute");
+  assert.deepEqual(back.get(keys[39]), entry(40, "b"));
+  await Deno.remove(root, { recursive: true });
+});
