@@ -26,6 +26,11 @@ export async function syncPath(path: string): Promise<void> {
 /** Moves a finished temporary file over `path` durably. */
 export async function commitTemp(tmp: string, path: string): Promise<void> {
   await syncPath(tmp);
+  await commitSynced(tmp, path);
+}
+
+/** Moves a temporary file its writer has already fsynced over `path`, and fsyncs the folder. */
+export async function commitSynced(tmp: string, path: string): Promise<void> {
   await Deno.rename(tmp, path);
   await syncPath(dirname(path));
 }
