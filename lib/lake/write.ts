@@ -1,6 +1,7 @@
 /**
  * Atomic partition writes: zstd Parquet to a temporary file in the partition folder, fsynced
- * by Polars as it closes it, renamed over `part-0.parquet`, then the folder fsynced. Returns what the manifest records.
+ * by Polars as it closes it, renamed over `part-0.parquet`, then the folder fsynced. Returns
+ * what the manifest records.
  *
  * @module
  */
