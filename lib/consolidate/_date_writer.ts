@@ -1,43 +1,42 @@
 /**
- * Per-date partitions written a table at a time, so that the next table can be computed while
- * Polars encodes the last one's partitions on its own threads.
+ * Per-date partitions written a table at a time by the lake's partition worker, so that the
+ * next table is computed while the worker encodes and commits the last one's partitions.
  *
  * @module
  */
 import pl from "nodejs-polars";
 import {
   type Dataset,
+  frameColumns,
   Manifest,
-  type PartitionId,
   partitionKey,
-  writePartition,
+  PartitionSkipped,
+  type PartitionSlice,
+  PartitionWriter,
 } from "../lake/mod.ts";
 import type { LakeItem } from "./_lake_io.ts";
-
-/** Partitions written at once: Polars encodes them in parallel while their fsyncs overlap. */
-const WRITERS = 4;
 
 /** Writes the partitions of successive tables; see {@linkcode openDateWriter}. */
 export interface DateWriter {
   /**
    * Queues one partition per date of `dates` from `table` (rows whose `date` matches; an empty
    * partition for a date without rows, so a rerun replaces stale rows), without the key and
-   * `date` columns that the path holds. Resolves once every partition queued before has
-   * started, so at most two tables are held at a time.
+   * `date` columns that the path holds. Resolves once every partition of the table queued
+   * before is written, so at most two tables are held at a time.
    */
   write(dates: readonly string[], table: pl.DataFrame): Promise<void>;
   /** Waits for every partition, flushes the manifest and returns them in the order queued. */
   finish(): Promise<LakeItem[]>;
 }
 
-/** The frame of each date of `dates` in `table`, whose rows are sorted by date. */
-function framesByDate(
+/** The row range of each date of `dates` in `table`, whose rows are sorted by date. */
+function dateSlices(
   dataset: Dataset,
+  value: string,
   dates: readonly string[],
   table: pl.DataFrame,
-  key: string,
-) {
-  const byDate = new Map<string, pl.DataFrame>();
+): PartitionSlice[] {
+  const byDate = new Map<string, [number, number]>();
   const days = table.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
   for (let start = 0, i = 1; i <= days.length; i++) {
     if (i < days.length && days[i] === days[start]) continue;
@@ -45,11 +44,13 @@ function framesByDate(
     if (byDate.has(date)) {
       throw new RangeError(`Cannot write ${dataset}: the rows of ${date} are not contiguous`);
     }
-    byDate.set(date, table.slice(start, i - start)); // zero-copy
+    byDate.set(date, [start, i]);
     start = i;
   }
-  const empty = table.clear().drop(key, "date");
-  return dates.map((date) => ({ date, frame: byDate.get(date)?.drop(key, "date") ?? empty }));
+  return dates.map((date) => {
+    const [start, end] = byDate.get(date) ?? [0, 0];
+    return { id: { dataset, value, date }, start, end };
+  });
 }
 
 /**
@@ -65,46 +66,46 @@ export async function openDateWriter(
   key: string,
 ): Promise<DateWriter> {
   const manifest = await Manifest.open(root, dataset);
-  const queue: { id: PartitionId; frame: pl.DataFrame; slot: number }[] = [];
+  const writer = new PartitionWriter(root);
   const out: LakeItem[] = [];
-  let queued = 0;
-  const running = new Set<Promise<void>>();
+  const all: Promise<void>[] = [];
+  let previous: Promise<void>[] = [];
   let failed: { error: unknown } | null = null;
-  let drained: (() => void) | null = null;
-  const work = async () => {
-    while (queue.length > 0 && failed === null) {
-      const job = queue.shift()!;
-      if (queue.length === 0) drained?.();
-      try {
-        const entry = await writePartition(root, job.id, job.frame);
-        // journaled in the background (in order); finish() waits for it through the flush
-        manifest.record(partitionKey(job.id), entry).catch((error) => (failed ??= { error }));
-        const partition = `${dataset}/${partitionKey(job.id)}`;
-        out[job.slot] = { partition, rows: entry.rows, sha256: entry.sha256 };
-      } catch (error) {
-        failed ??= { error };
-      }
-    }
-    if (failed !== null) drained?.();
-  };
   return {
     async write(dates, table) {
-      if (queue.length > 0 && failed === null) await new Promise<void>((r) => (drained = r));
-      drained = null;
       if (failed !== null) return;
-      for (const { date, frame } of framesByDate(dataset, dates, table, key)) {
-        queue.push({ id: { dataset, value, date }, frame, slot: queued++ });
+      const slices = dateSlices(dataset, value, dates, table);
+      const columns = frameColumns(table.drop(key, "date"));
+      if (columns === null) {
+        throw new TypeError(`Cannot write ${dataset}: a column has a type the lake cannot encode`);
       }
-      while (running.size < WRITERS && queue.length > 0) {
-        const worker = work().finally(() => running.delete(worker));
-        running.add(worker);
-      }
+      const slot = out.length;
+      out.length += slices.length;
+      const settled = writer.write(columns, slices).map((written, i) =>
+        written.then((entry) => {
+          const id = slices[i].id;
+          // journaled in the background (in order); finish() waits for it through the flush
+          manifest.record(partitionKey(id), entry).catch((error) => (failed ??= { error }));
+          out[slot + i] = { partition: `${dataset}/${partitionKey(id)}`, ...pick(entry) };
+        }, (error) => {
+          if (!(error instanceof PartitionSkipped)) failed ??= { error };
+        })
+      );
+      all.push(...settled);
+      await Promise.all(previous);
+      previous = settled;
     },
     async finish() {
-      while (running.size > 0) await Promise.all(running);
+      try {
+        await Promise.all(all);
+      } finally {
+        writer.close();
+      }
       await manifest.flush(); // the partitions written are recorded, whatever failed
       if (failed !== null) throw failed.error;
       return out;
     },
   };
 }
+
+const pick = (e: { rows: number; sha256: string }) => ({ rows: e.rows, sha256: e.sha256 });

@@ -1,29 +1,28 @@
 /**
- * Atomic partition writes: zstd Parquet to a temporary file in the partition folder, fsynced
- * by Polars as it closes it, renamed over `part-0.parquet`, then the folder fsynced. Returns
- * what the manifest records.
+ * Atomic partition writes: zstd Parquet to a temporary file in the partition folder, fsynced,
+ * renamed over `part-0.parquet`, then the folder fsynced. Returns what the manifest records.
  *
  * @module
  */
 import { createHash } from "node:crypto";
 import type pl from "nodejs-polars";
-import { commitSynced, tempPathFor, writeFileAtomic } from "./_fsync.ts";
+import { commitParquet, type QuarantinedRow, writeQuarantine } from "./_commit.ts";
+import { commitSynced, tempPathFor } from "./_fsync.ts";
+import { frameColumns } from "./_frame_columns.ts";
+import { encodeParquet } from "./_parquet_encode.ts";
 import type { ManifestEntry } from "./manifest.ts";
 import { partitionDir, partitionFile, type PartitionId } from "./paths.ts";
 
-/** A row set aside with the reason it may not enter the lake. */
-export interface QuarantinedRow {
-  reason: string;
-  row: unknown;
-}
+export type { QuarantinedRow };
 
 /**
  * Writes one partition atomically, and its quarantine file beside it (removed when there is
  * nothing to quarantine). Returns the manifest entry.
  *
- * The frame is encoded by Polars' Parquet sink (zstd) on Polars' threads, not on the
- * JavaScript thread, so partitions written at once encode in parallel while this thread goes
- * on. The same frame gives the same bytes, whatever else is being written at the time.
+ * Frames of flat columns (numbers, dates, datetimes without a zone, strings, booleans) are
+ * encoded by the lake's own Parquet encoder (see `_parquet_encode.ts`); others (lists,
+ * structs, ...) by Polars' Parquet sink. Either way zstd, and the same frame gives the same
+ * bytes.
  */
 export async function writePartition(
   root: string,
@@ -33,15 +32,11 @@ export async function writePartition(
 ): Promise<ManifestEntry> {
   const dir = `${root}/${partitionDir(id)}`;
   await Deno.mkdir(dir, { recursive: true });
-  const qPath = `${dir}/_quarantine.jsonl`;
-  if (quarantine.length > 0) {
-    await writeFileAtomic(qPath, quarantine.map((q) => JSON.stringify(q) + "\n").join(""));
-  } else {
-    try {
-      Deno.removeSync(qPath); // synchronous: a fraction of the cost of an async call
-    } catch (e) {
-      if (!(e instanceof Deno.errors.NotFound)) throw e;
-    }
+  await writeQuarantine(dir, quarantine);
+  const columns = frameColumns(df);
+  if (columns !== null) {
+    const entry = await commitParquet(root, id, encodeParquet(columns, df.height), df.height);
+    return { ...entry, quarantined: quarantine.length };
   }
   const path = `${root}/${partitionFile(id)}`;
   const tmp = tempPathFor(path);

@@ -31,7 +31,7 @@ Deno.test("openDateWriter() writes the partitions of successive tables in date o
   await Deno.remove(root, { recursive: true });
 });
 
-Deno.test("openDateWriter() lets the partitions under way finish after one fails, then throws its error", async () => {
+Deno.test("openDateWriter() records the partitions written before one fails, starts none after it, then throws its error", async () => {
   const root = await Deno.makeTempDir({ prefix: "strikelab-date-writer-" });
   // a file where the partition folder of 2025-03-04 should go: that partition cannot be written
   await Deno.mkdir(`${root}/consolidated/underlying=SPY`, { recursive: true });
@@ -39,9 +39,13 @@ Deno.test("openDateWriter() lets the partitions under way finish after one fails
   const writer = await openDateWriter(root, "consolidated", "SPY", "underlying");
   const dates = ["2025-03-03", "2025-03-04", "2025-03-05"];
   await writer.write(dates, table(dates, 2));
-  await assert.rejects(writer.finish());
+  await writer.write(["2025-03-06"], table(["2025-03-06"], 2)); // refused: a partition failed
+  await assert.rejects(writer.finish(), (e: Error) => e.message.includes("date=2025-03-04"));
   const written = (await Manifest.open(root, "consolidated")).keys();
-  assert.deepEqual(written, ["underlying=SPY/date=2025-03-03", "underlying=SPY/date=2025-03-05"]);
+  assert.deepEqual(written, ["underlying=SPY/date=2025-03-03"]);
+  const folders = [];
+  for await (const e of Deno.readDir(`${root}/consolidated/underlying=SPY`)) folders.push(e.name);
+  assert.deepEqual(folders.sort(), ["date=2025-03-03", "date=2025-03-04"]);
   await Deno.remove(root, { recursive: true });
 });
 
