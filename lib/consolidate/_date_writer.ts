@@ -9,6 +9,7 @@ import {
   type Dataset,
   frameColumns,
   Manifest,
+  type ParquetColumn,
   partitionKey,
   PartitionSkipped,
   type PartitionSlice,
@@ -25,19 +26,27 @@ export interface DateWriter {
    * before is written, so at most two tables are held at a time.
    */
   write(dates: readonly string[], table: pl.DataFrame): Promise<void>;
+  /**
+   * As `write`, for a table given as its partitions' columns (without the key and `date`)
+   * and each row's date in days since 1970-01-01. The columns' buffers move to the writer.
+   */
+  writeColumns(
+    dates: readonly string[],
+    columns: ParquetColumn[],
+    days: Int32Array,
+  ): Promise<void>;
   /** Waits for every partition, flushes the manifest and returns them in the order queued. */
   finish(): Promise<LakeItem[]>;
 }
 
-/** The row range of each date of `dates` in `table`, whose rows are sorted by date. */
+/** The row range of each date of `dates` in rows sorted by date (`days`). */
 function dateSlices(
   dataset: Dataset,
   value: string,
   dates: readonly string[],
-  table: pl.DataFrame,
+  days: Int32Array,
 ): PartitionSlice[] {
   const byDate = new Map<string, [number, number]>();
-  const days = table.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
   for (let start = 0, i = 1; i <= days.length; i++) {
     if (i < days.length && days[i] === days[start]) continue;
     const date = new Date(days[start] * 86_400_000).toISOString().slice(0, 10);
@@ -71,14 +80,18 @@ export async function openDateWriter(
   const all: Promise<void>[] = [];
   let previous: Promise<void>[] = [];
   let failed: { error: unknown } | null = null;
-  return {
-    async write(dates, table) {
-      if (failed !== null) return;
-      const slices = dateSlices(dataset, value, dates, table);
+  const self: DateWriter = {
+    write(dates, table) {
+      const days = table.getColumn("date").cast(pl.Int32).toTypedArray() as Int32Array;
       const columns = frameColumns(table.drop(key, "date"));
       if (columns === null) {
         throw new TypeError(`Cannot write ${dataset}: a column has a type the lake cannot encode`);
       }
+      return self.writeColumns(dates, columns, days);
+    },
+    async writeColumns(dates, columns, days) {
+      if (failed !== null) return;
+      const slices = dateSlices(dataset, value, dates, days);
       const slot = out.length;
       out.length += slices.length;
       const settled = writer.write(columns, slices).map((written, i) =>
@@ -106,6 +119,7 @@ export async function openDateWriter(
       return out;
     },
   };
+  return self;
 }
 
 const pick = (e: { rows: number; sha256: string }) => ({ rows: e.rows, sha256: e.sha256 });

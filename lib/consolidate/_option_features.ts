@@ -58,14 +58,44 @@ export function gridOfTrades(
 }
 
 /**
+ * The option features of rows sorted by contract-day (`contractDay`, any label that changes
+ * between contract-days), then minute: for each of close and iv, one array per lag, in
+ * {@linkcode optionFeatureNames} order. On the gap-free grid of each contract-day, the change
+ * over L minutes at a traded minute is `(x − b) / b` with `b` the value L grid minutes back,
+ * as `laggedPctChanges` defines it (the same arithmetic, so the same bits); NaN where the
+ * earlier minute falls before the open, where either value is NaN (no trade yet, a failed
+ * vol) and where `b` is 0.
+ */
+export function optionFeatureArrays(
+  contractDay: Int32Array,
+  minute: Int32Array,
+  close: Float64Array,
+  iv: Float64Array,
+  lags: readonly number[],
+): Float64Array[] {
+  const g = gridOfTrades(contractDay, minute, [close, iv]);
+  const n = contractDay.length;
+  const at = new Int32Array(n); // the grid position of each row
+  for (let p = 0, i = 0; p < g.traded.length; p++) if (g.traded[p] === 1) at[i++] = p;
+  return g.values.flatMap((values) =>
+    lags.map((lag) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = at[i];
+        const b = g.minute[p] >= lag ? values[p - lag] : NaN;
+        out[i] = b === 0 ? NaN : (values[p] - b) / b; // NaN in, NaN out
+      }
+      return out;
+    })
+  );
+}
+
+/**
  * Features for `rows` (sorted by date, ticker, ts, with `session_minute`, `close`, `iv`),
- * aligned row for row with `rows`. On the gap-free grid of each contract-day, the change over
- * L minutes at a traded minute is `(x − b) / b` with `b` the value L grid minutes back, as
- * `laggedPctChanges` defines it (the same arithmetic, so the same bits); null where the
- * earlier minute falls before the open, where either value is null (no trade yet, a failed
- * vol) and where `b` is 0. Computed on the typed arrays in one pass per feature: Polars
- * expressions cost several milliseconds to build and plan per call, which a table consolidated
- * a few dates at a time pays every time.
+ * aligned row for row with `rows`, null where {@linkcode optionFeatureArrays} gives NaN.
+ * Computed on typed arrays in one pass per feature: Polars expressions cost several
+ * milliseconds to build and plan per call, which a table consolidated a few dates at a time
+ * pays every time.
  */
 export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.DataFrame {
   const names = optionFeatureNames(lags);
@@ -78,24 +108,13 @@ export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.
     pl.col("iv").cast(pl.Float64).fillNull(NaN),
   );
   const typed = (name: string) => keys.getColumn(name).toTypedArray();
-  const g = gridOfTrades(
+  const arrays = optionFeatureArrays(
     typed("cd") as Int32Array,
     typed("session_minute") as Int32Array,
-    [typed("close") as Float64Array, typed("iv") as Float64Array],
+    typed("close") as Float64Array,
+    typed("iv") as Float64Array,
+    lags,
   );
-  const n = rows.height;
-  const at = new Int32Array(n); // the grid position of each row
-  for (let p = 0, i = 0; p < g.traded.length; p++) if (g.traded[p] === 1) at[i++] = p;
-  const series = g.values.flatMap((values, k) =>
-    lags.map((lag, j) => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const p = at[i];
-        const b = g.minute[p] >= lag ? values[p - lag] : NaN;
-        out[i] = b === 0 ? NaN : (values[p] - b) / b; // NaN in, NaN out
-      }
-      return pl.Series(names[k * lags.length + j], out, pl.Float64);
-    })
-  );
+  const series = arrays.map((values, k) => pl.Series(names[k], values, pl.Float64));
   return pl.DataFrame(series).select(pl.all().fillNan(null));
 }

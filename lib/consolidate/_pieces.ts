@@ -11,8 +11,9 @@ import { openDateWriter } from "./_date_writer.ts";
 import type { LakeItem } from "./_lake_io.ts";
 import { prepareOptionBars } from "./_option_rows.ts";
 import type { Resolved } from "./_resolve.ts";
-import { addCounts, emptyCounts, type TableCounts } from "./_stats.ts";
-import { onGridFrame, tableRows } from "./_table.ts";
+import { emptyCounts, type TableCounts } from "./_stats.ts";
+import { onGridFrame } from "./_table.ts";
+import { tablePiece, tableSources } from "./_table_columns.ts";
 import type { ConsolidateInputs } from "./consolidate.ts";
 
 /** What {@linkcode consolidateInPieces} wrote and counted. */
@@ -51,6 +52,7 @@ export async function consolidateInPieces(
   const t0 = clock();
   const onGrid = onGridFrame(inputs, o);
   const prepared = prepareOptionBars(inputs.options, inputs.contracts, onGrid);
+  const sources = tableSources(prepared, onGrid);
   let computeMs = clock() - t0;
   const counts = emptyCounts();
   const writer = await openDateWriter(
@@ -67,11 +69,10 @@ export async function consolidateInPieces(
       const end = next === undefined
         ? prepared.bars.height
         : lowerBound(prepared.days, dayNumber(next));
-      const table = tableRows(prepared, onGrid, start, end, o);
-      addCounts(counts, table);
+      const piece = tablePiece(sources, prepared, start, end, o, counts);
       computeMs += clock() - t;
       start = end;
-      await writer.write(dates.slice(i, i + chunkDates), table);
+      await writer.writeColumns(dates.slice(i, i + chunkDates), piece.columns, piece.days);
     }
   } catch (e) {
     await writer.finish().catch(() => {}); // the partitions under way complete and are recorded

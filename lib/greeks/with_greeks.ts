@@ -72,6 +72,70 @@ function divide(values: Float64Array, by: number): Float64Array {
   return values;
 }
 
+/** The Greek columns of the table after `iv` and `iv_status`, in trader units. */
+export const TABLE_GREEKS = [
+  "delta",
+  "gamma",
+  "theta_day",
+  "vega_pct",
+  "rho_pct",
+  "vanna",
+  "charm",
+  "vomma",
+] as const;
+
+/** Implied vols, their status codes and the Greeks of {@linkcode TABLE_GREEKS}. */
+export type TableGreeks =
+  & { iv: Float64Array; status: Uint8Array }
+  & Record<
+    typeof TABLE_GREEKS[number],
+    Float64Array
+  >;
+
+/**
+ * The implied vol of each price and the Greeks at it, in trader units (theta per day, vega
+ * and rho per point), NaN where there is none: the arrays behind {@linkcode withGreeks}'s
+ * columns. `right` holds 1 (call), −1 (put) or 0 (neither).
+ */
+export function tableGreeks(
+  right: Int8Array,
+  price: Float64Array,
+  spot: Float64Array,
+  strike: Float64Array,
+  tYears: Float64Array,
+  rate: Float64Array,
+  q: Float64Array,
+): TableGreeks {
+  const n = right.length;
+  const vol = new Float64Array(n);
+  const status = new Uint8Array(n);
+  impliedVolKernel(n, right, price, spot, strike, tYears, rate, q, vol, status);
+  // Every column but price and dividendRho, which are not added.
+  const g = allocateColumns(n, [
+    "delta",
+    "gamma",
+    "vega",
+    "theta",
+    "rho",
+    "vanna",
+    "charm",
+    "vomma",
+  ]);
+  blackScholesKernel(n, right, spot, strike, tYears, rate, q, vol, g);
+  return {
+    iv: vol,
+    status,
+    delta: g.delta,
+    gamma: g.gamma,
+    theta_day: divide(g.theta, 365),
+    vega_pct: divide(g.vega, 100),
+    rho_pct: divide(g.rho, 100),
+    vanna: g.vanna,
+    charm: g.charm,
+    vomma: g.vomma,
+  };
+}
+
 function numberOrColumn(df: pl.DataFrame, value: number | string, n: number): Float64Array {
   return typeof value === "string" ? floats(df, value) : floatColumn(WHAT, "rate", value, n);
 }
@@ -129,57 +193,14 @@ export function withGreeks(df: pl.DataFrame, options: WithGreeksOptions = {}): p
     rate: numberOrColumn(df, rate, n),
     q: numberOrColumn(df, dividendYield, n),
   };
-  const vol = new Float64Array(n);
-  const status = new Uint8Array(n);
-  impliedVolKernel(
-    n,
-    codes,
-    cols.price,
-    cols.spot,
-    cols.strike,
-    cols.tYears,
-    cols.rate,
-    cols.q,
-    vol,
-    status,
-  );
-  // Every column but price and dividendRho, which are not added.
-  const g = allocateColumns(n, [
-    "delta",
-    "gamma",
-    "vega",
-    "theta",
-    "rho",
-    "vanna",
-    "charm",
-    "vomma",
-  ]);
-  blackScholesKernel(n, codes, cols.spot, cols.strike, cols.tYears, cols.rate, cols.q, vol, g);
+  const g = tableGreeks(codes, cols.price, cols.spot, cols.strike, cols.tYears, cols.rate, cols.q);
   const series = (name: string, values: Float64Array) => pl.Series(name, values, pl.Float64);
   const added = [
-    series("iv", vol),
-    statusNames(status),
-    series("delta", g.delta),
-    series("gamma", g.gamma),
-    series("theta_day", divide(g.theta, 365)),
-    series("vega_pct", divide(g.vega, 100)),
-    series("rho_pct", divide(g.rho, 100)),
-    series("vanna", g.vanna),
-    series("charm", g.charm),
-    series("vomma", g.vomma),
-  ];
-  const floatNames = [
-    "iv",
-    "delta",
-    "gamma",
-    "theta_day",
-    "vega_pct",
-    "rho_pct",
-    "vanna",
-    "charm",
-    "vomma",
+    series("iv", g.iv),
+    statusNames(g.status),
+    ...TABLE_GREEKS.map((name) => series(name, g[name])),
   ];
   return df.withColumns(...added).withColumns(
-    ...floatNames.map((name) => pl.col(name).fillNan(null).alias(name)),
+    ...["iv", ...TABLE_GREEKS].map((name) => pl.col(name).fillNan(null).alias(name)),
   );
 }

@@ -37,7 +37,12 @@ export {
 } from "./schemas.ts";
 export { writeFileAtomic } from "./_fsync.ts";
 export { frameColumns } from "./_frame_columns.ts";
-export { encodeParquet, type ParquetColumn, type ParquetKind } from "./_parquet_encode.ts";
+export {
+  encodeParquet,
+  type ParquetColumn,
+  type ParquetKind,
+  type StringCodes,
+} from "./_parquet_encode.ts";
 export { PartitionSkipped, type PartitionSlice, PartitionWriter } from "./partition_writer.ts";
 export { acquireLakeLock } from "./lock.ts";
 export { lakeCoverage, type LakeCoverageOptions } from "./lake_coverage.ts";
