@@ -277,6 +277,9 @@ function plainFixed(
   };
 }
 
+/** UTF-8 of dictionary entries, kept while the dictionary (shared by a table's slices) lives. */
+const utf8Cache = new WeakMap<readonly (string | null)[], (Uint8Array | undefined)[]>();
+
 function plainStrings(
   col: ParquetColumn,
   start: number,
@@ -285,10 +288,12 @@ function plainStrings(
 ): EncodedValues {
   const { codes, dictionary } = col.values as StringCodes;
   const valid = col.valid;
-  const encoded: (Uint8Array | undefined)[] = [];
+  let encoded = utf8Cache.get(dictionary);
+  if (encoded === undefined) utf8Cache.set(dictionary, encoded = []);
+  let min: Uint8Array | null = null, max: Uint8Array | null = null;
+  const seen = new Set<number>();
   const parts: Uint8Array[] = [];
   let size = 0;
-  let min: Uint8Array | null = null, max: Uint8Array | null = null;
   for (let i = start; i < end; i++) {
     if (valid && !valid[i]) continue;
     const code = codes[i];
@@ -299,6 +304,9 @@ function plainStrings(
         throw new RangeError(`Cannot write column ${col.name}: row ${i} has no string`);
       }
       b = encoded[code] = text.encode(s);
+    }
+    if (!seen.has(code)) {
+      seen.add(code);
       if (min === null || compareBytes(b, min) < 0) min = b;
       if (max === null || compareBytes(b, max) > 0) max = b;
     }

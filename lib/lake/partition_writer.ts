@@ -38,12 +38,15 @@ export class PartitionSkipped extends Error {
 }
 
 /**
- * A worker thread writing partitions of the lake at `root`. Partitions are written in the
- * order given; after a failed one no other starts (their promises reject with
- * {@linkcode PartitionSkipped}). Call {@linkcode PartitionWriter.close} when done.
+ * Worker threads writing partitions of the lake at `root`, each table's partitions by one
+ * thread in the order given, successive tables by the threads in turn. After a failed
+ * partition its thread starts no other (their promises reject with
+ * {@linkcode PartitionSkipped}); the tables already handed to other threads are written.
+ * Call {@linkcode PartitionWriter.close} when done.
  */
 export class PartitionWriter {
-  #worker: Worker;
+  #workers: Worker[];
+  #turn = 0;
   #root: string;
   #seq = 0;
   #pending = new Map<
@@ -52,16 +55,19 @@ export class PartitionWriter {
   >();
   #closed = false;
 
-  constructor(root: string) {
+  /** Opens `threads` worker threads (two: one table encoded while the next is handed over). */
+  constructor(root: string, threads = 2) {
     this.#root = root;
-    this.#worker = new Worker(new URL("./_partition_worker.ts", import.meta.url).href, {
-      type: "module",
+    this.#workers = Array.from({ length: threads }, () => {
+      const url = new URL("./_partition_worker.ts", import.meta.url).href;
+      const worker = new Worker(url, { type: "module" });
+      worker.onmessage = (event: MessageEvent<Reply>) => this.#settle(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.#failAll(new Error(`The partition writer thread failed: ${event.message}`));
+      };
+      return worker;
     });
-    this.#worker.onmessage = (event: MessageEvent<Reply>) => this.#settle(event.data);
-    this.#worker.onerror = (event) => {
-      event.preventDefault();
-      this.#failAll(new Error(`The partition writer thread failed: ${event.message}`));
-    };
   }
 
   #settle(reply: Reply): void {
@@ -97,7 +103,7 @@ export class PartitionWriter {
       if (c.valid) transfer.add(c.valid.buffer as ArrayBuffer);
     }
     const message: PieceMessage = { root: this.#root, columns, slices: numbered };
-    this.#worker.postMessage(message, [...transfer]);
+    this.#workers[this.#turn++ % this.#workers.length].postMessage(message, [...transfer]);
     return promises;
   }
 
@@ -105,7 +111,7 @@ export class PartitionWriter {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#worker.terminate();
+    for (const worker of this.#workers) worker.terminate();
     this.#failAll(new Error("The partition writer was closed before the partition was written"));
   }
 }
