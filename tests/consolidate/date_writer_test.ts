@@ -31,21 +31,24 @@ Deno.test("openDateWriter() writes the partitions of successive tables in date o
   await Deno.remove(root, { recursive: true });
 });
 
-Deno.test("openDateWriter() records the partitions written before one fails, starts none after it, then throws its error", async () => {
+Deno.test("openDateWriter() records the partitions written before one fails, takes no table after it, then throws its error", async () => {
   const root = await Deno.makeTempDir({ prefix: "strikelab-date-writer-" });
   // a file where the partition folder of 2025-03-04 should go: that partition cannot be written
   await Deno.mkdir(`${root}/consolidated/underlying=SPY`, { recursive: true });
   await Deno.writeTextFile(`${root}/consolidated/underlying=SPY/date=2025-03-04`, "in the way");
   const writer = await openDateWriter(root, "consolidated", "SPY", "underlying");
   const dates = ["2025-03-03", "2025-03-04", "2025-03-05"];
-  await writer.write(dates, table(dates, 2));
-  await writer.write(["2025-03-06"], table(["2025-03-06"], 2)); // refused: a partition failed
+  await writer.write(dates, table(dates, 2)); // 03-05 is not started once 03-04 failed
+  // handed to the other writer thread before the failure is known: written; this call waits
+  // for the first table's partitions, so the failure is known after it
+  await writer.write(["2025-03-06"], table(["2025-03-06"], 2));
+  await writer.write(["2025-03-07"], table(["2025-03-07"], 2)); // refused
   await assert.rejects(writer.finish(), (e: Error) => e.message.includes("date=2025-03-04"));
   const written = (await Manifest.open(root, "consolidated")).keys();
-  assert.deepEqual(written, ["underlying=SPY/date=2025-03-03"]);
+  assert.deepEqual(written, ["underlying=SPY/date=2025-03-03", "underlying=SPY/date=2025-03-06"]);
   const folders = [];
   for await (const e of Deno.readDir(`${root}/consolidated/underlying=SPY`)) folders.push(e.name);
-  assert.deepEqual(folders.sort(), ["date=2025-03-03", "date=2025-03-04"]);
+  assert.deepEqual(folders.sort(), ["date=2025-03-03", "date=2025-03-04", "date=2025-03-06"]);
   await Deno.remove(root, { recursive: true });
 });
 

@@ -3,6 +3,7 @@ import pl from "nodejs-polars";
 import { minuteGrid, tradingDays } from "../../lib/calendar/mod.ts";
 import { ConfigSchema } from "../../lib/config/mod.ts";
 import {
+  consolidate,
   consolidateLake,
   consolidationStats,
   prepareTraining,
@@ -47,6 +48,26 @@ Deno.test("a simulated month consolidates to exactly one row per traded option m
   assert.equal(first.warnings.length, 0);
   assert.equal(table.getColumn("vix_close").nullCount(), 0);
   assert.ok(table.getColumn("news_count").sum() > 0);
+});
+
+Deno.test("the lake runner's partitions hold the in-memory consolidate() table, value for value and null for null", async () => {
+  const read = async (dataset: Parameters<typeof scanLake>[1], value: string) =>
+    await (await scanLake(root, dataset, { values: [value] })).collect();
+  const table = consolidate({
+    underlying: await read("equity_minute", "SPY"),
+    options: await read("option_minute", "SPY"),
+    contracts: await read("option_contracts", "SPY"),
+    vix: await read("index_minute", "I:VIX"),
+    news: await read("news", "SPY"),
+  }, { underlying: "SPY" });
+  const lake = await (await scan("consolidated", { underlying: "SPY", root })).collect();
+  assert.equal(lake.height, table.height);
+  const same = table.select(...lake.columns);
+  assert.deepEqual(lake.schema, same.schema);
+  for (const c of lake.columns) {
+    assert.equal(lake.getColumn(c).seriesEqual(same.getColumn(c), true, true), true, c);
+  }
+  assert.ok(lake.getColumn("iv").nullCount() > 0 && lake.getColumn("rsi_14").nullCount() > 0);
 });
 
 Deno.test("the lake's scan() and scanLake() read the same consolidated frame", async () => {
