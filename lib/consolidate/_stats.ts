@@ -5,6 +5,8 @@
  * @module
  */
 import pl from "nodejs-polars";
+import { IV_STATUS } from "../greeks/iv_status.ts";
+import type { ParquetColumn, StringCodes } from "../lake/mod.ts";
 import { minuteGrid } from "../calendar/mod.ts";
 import { columnGroups } from "./_columns.ts";
 import { resolveConsolidate } from "./_resolve.ts";
@@ -43,6 +45,38 @@ export function addCounts(counts: TableCounts, table: pl.DataFrame): TableCounts
     }
   }
   return counts;
+}
+
+/**
+ * As {@linkcode addCounts}, for a piece given as its table columns (without `underlying` and
+ * `date`, which have no nulls), its tickers, contract-day numbers (1, 2, ... per piece) and
+ * iv status codes.
+ */
+export function addColumnCounts(
+  counts: TableCounts,
+  columns: ParquetColumn[],
+  ticker: StringCodes,
+  contractDay: Int32Array,
+  status: Uint8Array,
+): void {
+  const n = contractDay.length;
+  counts.rows += n;
+  counts.contractDays += n === 0 ? 0 : contractDay[n - 1];
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || ticker.codes[i] !== ticker.codes[i - 1]) {
+      counts.tickers.add(ticker.dictionary[ticker.codes[i]]!);
+    }
+  }
+  add(counts.nulls, "underlying", 0);
+  add(counts.nulls, "date", 0);
+  for (const c of columns) {
+    let nulls = 0;
+    if (c.valid) { for (let i = 0; i < n; i++) nulls += 1 - c.valid[i]; }
+    add(counts.nulls, c.name, nulls);
+  }
+  const byStatus = new Array(IV_STATUS.length).fill(0);
+  for (let i = 0; i < n; i++) byStatus[status[i]]++;
+  byStatus.forEach((k, code) => k > 0 && add(counts.ivStatus, IV_STATUS[code], k));
 }
 
 /** The statistics of the rows counted, over `dates`. */

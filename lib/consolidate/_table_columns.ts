@@ -16,7 +16,7 @@ import { frameColumns, type ParquetColumn, type StringCodes } from "../lake/mod.
 import { optionFeatureArrays, optionFeatureNames } from "./_option_features.ts";
 import type { PreparedBars } from "./_option_rows.ts";
 import type { Resolved } from "./_resolve.ts";
-import type { TableCounts } from "./_stats.ts";
+import { addColumnCounts, type TableCounts } from "./_stats.ts";
 import { tableColumns } from "./_columns.ts";
 
 /** The grid's and the bars' columns, by name, for every row of each. */
@@ -173,35 +173,6 @@ export function tablePiece(
   );
   const columns = tableColumns(o).filter((c) => c !== "underlying" && c !== "date")
     .map((name) => out.get(name) ?? onGrid(name));
-  countPiece(counts, columns, ticker, contractDay, g.status);
+  addColumnCounts(counts, columns, ticker, contractDay, g.status);
   return { columns, days };
-}
-
-/** Adds a piece's rows, tickers, contract-days, nulls and iv statuses to `counts`. */
-function countPiece(
-  counts: TableCounts,
-  columns: ParquetColumn[],
-  ticker: StringCodes,
-  contractDay: Int32Array,
-  status: Uint8Array,
-): void {
-  const n = contractDay.length;
-  counts.rows += n;
-  counts.contractDays += n === 0 ? 0 : contractDay[n - 1];
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || ticker.codes[i] !== ticker.codes[i - 1]) {
-      counts.tickers.add(ticker.dictionary[ticker.codes[i]]!);
-    }
-  }
-  const add = (m: Map<string, number>, key: string, k: number) => m.set(key, (m.get(key) ?? 0) + k);
-  add(counts.nulls, "underlying", 0);
-  add(counts.nulls, "date", 0);
-  for (const c of columns) {
-    let nulls = 0;
-    if (c.valid) { for (let i = 0; i < n; i++) nulls += 1 - c.valid[i]; }
-    add(counts.nulls, c.name, nulls);
-  }
-  const byStatus = new Array(IV_STATUS.length).fill(0);
-  for (let i = 0; i < n; i++) byStatus[status[i]]++;
-  byStatus.forEach((k, code) => k > 0 && add(counts.ivStatus, IV_STATUS[code], k));
 }
