@@ -58,3 +58,18 @@ export {
   type YearsToExpiryOptions,
 } from "./years_to_expiry.ts";
 export { yearsToExpiryColumn } from "./years_to_expiry_column.ts";
+export {
+  type AmericanColumns,
+  americanGreeks,
+  americanPrice,
+  type AmericanPriceOptions,
+} from "./american_price.ts";
+export { americanImpliedVol, type AmericanImpliedVolOptions } from "./american_implied_vol.ts";
+export { binomialAmerican, type BinomialAmericanOptions } from "./binomial_american.ts";
+export {
+  impliedForward,
+  type ImpliedForwardOptions,
+  type ImpliedForwardPairs,
+  type ImpliedForwardResult,
+  type ImpliedForwardStatus,
+} from "./implied_forward.ts";
