@@ -70,5 +70,22 @@ export { smaCross } from "./strategies/sma_cross.ts";
 export { rsiReversion } from "./strategies/rsi_reversion.ts";
 export { bollingerBreakout } from "./strategies/bollinger_breakout.ts";
 export { momentumRotation } from "./strategies/momentum_rotation.ts";
+export {
+  momentumPortfolio,
+  periodStarts,
+  REBALANCES,
+  SIGNALS,
+} from "./strategies/momentum_portfolio.ts";
+export {
+  equalWeights,
+  inverseVolWeights,
+  minVarianceWeights,
+  riskParityWeights,
+  sizeWeights,
+  type Sizing,
+  SIZINGS,
+} from "./allocation/weights.ts";
+export { correlationFromCovariance, trailingCovariance } from "./allocation/covariance.ts";
+export { correlationMatrix, type CorrelationOptions, rollingCorrelation } from "./correlation.ts";
 export { scannerCalls } from "./strategies/scanner_calls.ts";
 export { encodeAxis, encodeParam, formatParam } from "./strategies/params.ts";

@@ -58,7 +58,8 @@ function build(): Table {
       trading.push(days);
       const year = yearOfDays(days);
       openMs[i] = wallToUtcMs(days * DAY_MS + 9.5 * HOUR_MS, year);
-      closeMs[i] = wallToUtcMs(days * DAY_MS + (status[i] === EARLY ? 13 : 16) * HOUR_MS, year);
+      const closeHour = status[i] === EARLY ? rule!.closeHour : 16;
+      closeMs[i] = wallToUtcMs(days * DAY_MS + closeHour * HOUR_MS, year);
     }
   }
   return { status, before, tradingDays: Int32Array.from(trading), openMs, closeMs, rules, byYear };

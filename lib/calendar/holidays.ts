@@ -3,13 +3,13 @@ import { outOfRange } from "./_checks.ts";
 import { getTable } from "./_table.ts";
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from "./constants.ts";
 
-/** One NYSE holiday closure or 13:00 early close. */
+/** One NYSE holiday closure or early close (13:00 since 1993, 14:00 before). */
 export interface Holiday {
   /** New York calendar date `YYYY-MM-DD` (the observed date, always a weekday). */
   date: string;
   /** The exchange's name for it, e.g. "Good Friday", "Early close after Thanksgiving Day". */
   name: string;
-  /** `closed` for a full-day closure, `early_close` for a 13:00 close. */
+  /** `closed` for a full-day closure, `early_close` for an early close (13:00; 14:00 before 1993). */
   kind: "closed" | "early_close";
 }
 

@@ -5,7 +5,7 @@ import { getTable } from "./_table.ts";
 /**
  * Start instants (UTC epoch ms) of every regular-session minute of a trading day.
  *
- * 390 values from the 09:30 open to 15:59 (210, to 12:59, on early closes), 60 000 ms
+ * 390 values from the 09:30 open to 15:59 (210, to 12:59, on early closes; 270 before 1993), 60 000 ms
  * apart: `grid[0] === openMs` and `grid[last] === closeMs - 60_000`. These are the `ts`
  * values of a complete day of minute bars.
  *

@@ -1,9 +1,10 @@
 /**
  * NYSE trading calendar and America/New_York time conversion.
  *
- * Sessions run 09:30–16:00 New York time (13:00 on early closes). Holidays, early closes
+ * Sessions run 09:30–16:00 New York time (13:00 on early closes, 14:00 before 1993). Holidays, early closes
  * and special closures are known for {@link CALENDAR_FIRST_YEAR}–{@link CALENDAR_LAST_YEAR};
- * calendar functions throw a `RangeError` naming that range outside it. Time-zone
+ * calendar functions throw a `RangeError` naming that range outside it. `sessionDays` also
+ * knows a 24/7 calendar (crypto). Time-zone
  * conversion is arithmetic (US daylight-saving rules, no `Intl`) and works for 1970–2099.
  * Dates are `YYYY-MM-DD` strings; instants are UTC epoch milliseconds.
  *
@@ -36,3 +37,4 @@ export { type Session, session } from "./session.ts";
 export { tradingDays } from "./trading_days.ts";
 export { addDays } from "./add_days.ts";
 export { tradingDateWindow } from "./trading_date_window.ts";
+export { MARKET_CALENDARS, type MarketCalendar, sessionDays } from "./session_days.ts";

@@ -7,11 +7,11 @@ export interface Session {
   date: string;
   /** Opening instant (09:30 New York), UTC epoch ms. */
   openMs: number;
-  /** Closing instant (16:00, or 13:00 on early closes, New York), UTC epoch ms. */
+  /** Closing instant (16:00, or 13:00 on early closes — 14:00 before 1993 — New York), UTC epoch ms. */
   closeMs: number;
-  /** True on a 13:00 early close. */
+  /** True on an early close. */
   earlyClose: boolean;
-  /** Session length in minutes: 390, or 210 on early closes. */
+  /** Session length in minutes: 390, or 210 on early closes (270 before 1993). */
   minutes: number;
 }
 

@@ -18,6 +18,7 @@ import {
   TRAINING_DEFAULTS,
 } from "../consolidate/options.ts";
 import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
+import { BAR_FIELDS } from "../sources/replay/mod.ts";
 
 /** Where the lake and run records live. */
 export const DataSchema = z.strictObject({
@@ -49,16 +50,24 @@ export const PolygonSchema = z.strictObject({
   pageLimit: intIn(1, 50_000).default(50_000),
 });
 
-/** The replay source: minute bars from CSV files, one per ticker. */
+/** The replay source: bars from CSV files as real files come, one per ticker. */
 export const ReplaySchema = z.strictObject({
   /** Minute CSV per ticker (`SPY: path/SPY_1min.csv`); relative paths from the working folder. */
   files: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({}),
-  /** Whether a row's time is the start or the end of its minute. */
+  /** Daily CSV per ticker (one row per date), for the daily datasets. */
+  dailyFiles: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({}),
+  /** Whether a row's time is the start or the end of its bar. */
   stamp: oneOf(["start", "end"] as const).default("start"),
   /** The row order the files must have (checked); `any` is not checked. */
   order: oneOf(["any", "ascending", "descending"] as const).default("any"),
-  /** The zone of the files' naive timestamps. */
+  /** The zone of the files' naive timestamps (rows with a UTC offset carry their own). */
   timeZone: oneOf(["America/New_York", "UTC"] as const).default("America/New_York"),
+  /** Field → the file's column name, where the usual names miss (`trades: trade_count`). */
+  columns: z.partialRecord(oneOf(BAR_FIELDS), z.string().min(1)).default({}),
+  /** Unit of numeric epoch timestamps; `auto` decides by the number of digits. */
+  epochUnit: oneOf(["auto", "s", "ms", "us", "ns"] as const).default("auto"),
+  /** Coarser-than-minute rows in a minute file: refuse, or keep each at the minute it completes. */
+  resample: oneOf(["refuse", "complete"] as const).default("refuse"),
 });
 
 /** Which source to read and how. */

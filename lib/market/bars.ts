@@ -24,6 +24,21 @@ export const MinuteBarSchema = z.object({
 /** One minute bar, as yielded by a source. */
 export type MinuteBar = z.infer<typeof MinuteBarSchema>;
 
+/** One daily bar of a trading date (`YYYY-MM-DD`); volume, vwap and trades as `MinuteBar`. */
+export const DailyBarSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  open: z.number(),
+  high: z.number(),
+  low: z.number(),
+  close: z.number(),
+  volume: z.number().nullable(),
+  vwap: z.number().nullable(),
+  trades: z.number().int().nullable(),
+});
+
+/** One daily bar, as yielded by a source. */
+export type DailyBar = z.infer<typeof DailyBarSchema>;
+
 /** Options for {@linkcode barViolation}. */
 export interface BarViolationOptions {
   /** First allowed `ts` (inclusive), UTC ms: the session open. */

@@ -19,7 +19,14 @@
  * @module
  */
 
-export { barViolation, type BarViolationOptions, type MinuteBar, MinuteBarSchema } from "./bars.ts";
+export {
+  barViolation,
+  type BarViolationOptions,
+  type DailyBar,
+  DailyBarSchema,
+  type MinuteBar,
+  MinuteBarSchema,
+} from "./bars.ts";
 export { type OptionContract, OptionContractSchema } from "./contracts.ts";
 export { type NewsArticle, NewsArticleSchema, sentimentScore } from "./news.ts";
 

@@ -51,9 +51,9 @@ export function createSource(config: Config, options: CreateSourceOptions = {}):
   if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
   if (name === "replay") {
     const replay = config.source.replay;
-    if (Object.keys(replay.files).length === 0) {
+    if (Object.keys(replay.files).length === 0 && Object.keys(replay.dailyFiles).length === 0) {
       throw new RangeError(
-        "The replay source needs files: set source.replay.files (ticker: CSV path) in the config",
+        "The replay source needs files: set source.replay.files (ticker: minute CSV path) or source.replay.dailyFiles (ticker: daily CSV path) in the config",
       );
     }
     return createReplaySource(replay);

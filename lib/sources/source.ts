@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { MinuteBar } from "../market/bars.ts";
+import type { DailyBar, MinuteBar } from "../market/bars.ts";
 import type { OptionContract } from "../market/contracts.ts";
 import type { NewsArticle } from "../market/news.ts";
 
@@ -45,6 +45,11 @@ export interface Source {
    * trading date (America/New_York), ascending by `ts`. Minutes without trades are absent.
    */
   minuteBars(ticker: string, date: string, options?: MinuteBarsOptions): Promise<MinuteBar[]>;
+  /**
+   * Daily bars of one ticker for the trading dates `from`..`to` (inclusive), ascending by
+   * date; sources without daily data leave it out.
+   */
+  dailyBars?(ticker: string, from: string, to: string, options?: FetchOptions): Promise<DailyBar[]>;
   /** Option contracts of an underlying listed (and not expired) as of a trading date. */
   optionContracts(
     underlying: string,

@@ -24,7 +24,7 @@ Deno.test("parseBacktestConfig() names unknown strategies and out-of-range param
     });
   fails(
     { strategy: "macd_magic" },
-    '✖ unknown strategy "macd_magic" (known: bollinger_breakout, momentum_rotation, rsi_reversion, scanner_calls, sma_cross)\n  → at strategy',
+    '✖ unknown strategy "macd_magic" (known: bollinger_breakout, momentum_portfolio, momentum_rotation, rsi_reversion, scanner_calls, sma_cross)\n  → at strategy',
   );
   fails(
     { strategy: "sma_cross", params: { fast: 2.5 } },

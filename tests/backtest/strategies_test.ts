@@ -139,7 +139,7 @@ Deno.test("getStrategy() and resolveParams() reject unknown names and out-of-ran
   assert.throws(
     () => getStrategy("nope"),
     new RangeError(
-      'Cannot find strategy "nope": known strategies are bollinger_breakout, momentum_rotation, rsi_reversion, scanner_calls, sma_cross',
+      'Cannot find strategy "nope": known strategies are bollinger_breakout, momentum_portfolio, momentum_rotation, rsi_reversion, scanner_calls, sma_cross',
     ),
   );
   assert.throws(

@@ -203,7 +203,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
       assert.equal(unknown.code, 2);
       assert.match(
         unknown.stderr,
-        /unknown strategy "macd_magic" \(known: bollinger_breakout, momentum_rotation, rsi_reversion, scanner_calls, sma_cross\)/,
+        /unknown strategy "macd_magic" \(known: bollinger_breakout, momentum_portfolio, momentum_rotation, rsi_reversion, scanner_calls, sma_cross\)/,
       );
       const range = await task(
         "backtest",

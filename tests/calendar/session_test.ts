@@ -53,15 +53,15 @@ Deno.test("session() is null on holidays, special closures and weekends", () => 
   assert.equal(session("2025-03-09"), null);
 });
 
-Deno.test("session() rejects malformed dates and dates outside 2015-2027", () => {
+Deno.test("session() rejects malformed dates and dates outside 1990-2035", () => {
   assert.throws(() => session("2025-13-01"), {
     name: "RangeError",
     message:
       'Cannot get session: expected a real calendar date in the form YYYY-MM-DD, got "2025-13-01"',
   });
-  assert.throws(() => session("2028-01-03"), {
+  assert.throws(() => session("2036-01-02"), {
     name: "RangeError",
     message:
-      "Cannot get session: 2028-01-03 is outside the supported NYSE calendar range 2015-01-01..2027-12-31",
+      "Cannot get session: 2036-01-02 is outside the supported NYSE calendar range 1990-01-01..2035-12-31",
   });
 });

@@ -1,6 +1,7 @@
 // The built-in strategies by name, and parameter checking.
 import { bollingerBreakout } from "./bollinger_breakout.ts";
 import { momentumRotation } from "./momentum_rotation.ts";
+import { momentumPortfolio } from "./momentum_portfolio.ts";
 import { rsiReversion } from "./rsi_reversion.ts";
 import { scannerCalls } from "./scanner_calls.ts";
 import { smaCross } from "./sma_cross.ts";
@@ -12,6 +13,7 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = Object.freeze({
   [rsiReversion.name]: rsiReversion,
   [bollingerBreakout.name]: bollingerBreakout,
   [momentumRotation.name]: momentumRotation,
+  [momentumPortfolio.name]: momentumPortfolio,
   [scannerCalls.name]: scannerCalls,
 });
 

@@ -10,10 +10,12 @@
  * equal(replay.name, "replay");
  * await rejects(replay.news("SPY", "2019-02-11"), {
  *   name: "RangeError",
- *   message: "The replay source holds minute bars only: cannot read news for SPY",
+ *   message: "The replay source holds bars only: cannot read news for SPY",
  * });
  * ```
  *
  * @module
  */
 export { createReplaySource, type ReplaySourceOptions } from "./replay_source.ts";
+export { BAR_FIELDS, type BarField, type DailyBar } from "./_csv.ts";
+export type { EpochUnit } from "./_time.ts";

@@ -8,7 +8,14 @@
 import { nyToUtcMs, session } from "../../calendar/mod.ts";
 import type { MinuteBar } from "../../market/bars.ts";
 import type { MinuteBarsOptions, Source } from "../source.ts";
-import { type MinuteCsvFormat, parseMinuteCsv } from "./_csv.ts";
+import {
+  type BarCsvFormat,
+  type BarField,
+  type DailyBar,
+  parseDailyCsv,
+  parseMinuteCsv,
+} from "./_csv.ts";
+import type { EpochUnit } from "./_time.ts";
 
 /** Options for {@linkcode createReplaySource}. */
 export interface ReplaySourceOptions {
@@ -20,9 +27,17 @@ export interface ReplaySourceOptions {
    */
   stamp: "start" | "end";
   /** The row order the files must have (checked); `any` accepts any order. @default "any" */
-  order?: MinuteCsvFormat["order"];
-  /** The zone of the files' naive timestamps. @default "America/New_York" */
-  timeZone?: MinuteCsvFormat["timeZone"];
+  order?: BarCsvFormat["order"];
+  /** The zone of the files' naive timestamps (rows with a UTC offset carry their own). @default "America/New_York" */
+  timeZone?: BarCsvFormat["timeZone"];
+  /** Field → column name where the aliases do not cover a file (`trades: trade_count`). @default {} */
+  columns?: Partial<Record<BarField, string>>;
+  /** Unit of numeric epoch timestamps. @default "auto" */
+  epochUnit?: EpochUnit;
+  /** Coarser-than-minute bars in a minute file: refuse, or keep at the minute they complete. @default "refuse" */
+  resample?: "refuse" | "complete";
+  /** Daily CSV per ticker (a date per row), for `dailyBars`. @default {} */
+  dailyFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -55,12 +70,35 @@ export interface ReplaySourceOptions {
  * ```
  */
 export function createReplaySource(options: ReplaySourceOptions): Source {
-  const { files, stamp, order = "any", timeZone = "America/New_York" } = options;
+  const {
+    files,
+    stamp,
+    order = "any",
+    timeZone = "America/New_York",
+    columns = {},
+    epochUnit = "auto",
+    resample = "refuse",
+    dailyFiles = {},
+  } = options;
+  const formatOf = (ticker: string): BarCsvFormat => ({
+    stamp,
+    order,
+    timeZone,
+    index: ticker.startsWith("I:"),
+    columns,
+    epochUnit,
+    resample,
+  });
+  const read = (ticker: string, path: string) =>
+    Deno.readTextFile(path).catch((cause) => {
+      throw new Error(`Cannot replay ${ticker}: cannot read ${path}: ${cause.message}`, { cause });
+    });
+  const daily = new Map<string, Promise<DailyBar[]>>();
   const loaded = new Map<string, Promise<Map<string, MinuteBar[]>>>();
   const load = (ticker: string, path: string) => {
     let hit = loaded.get(ticker);
     if (!hit) {
-      const format = { stamp, order, timeZone, index: ticker.startsWith("I:") };
+      const format = formatOf(ticker);
       hit = Deno.readTextFile(path).then(
         (text) => parseMinuteCsv(text, path, format),
         (cause) => {
@@ -75,7 +113,7 @@ export function createReplaySource(options: ReplaySourceOptions): Source {
   };
   const minuteOnly = (what: string) =>
     Promise.reject(
-      new RangeError(`The replay source holds minute bars only: cannot ${what}`),
+      new RangeError(`The replay source holds bars only: cannot ${what}`),
     );
   return {
     name: "replay",
@@ -104,6 +142,22 @@ export function createReplaySource(options: ReplaySourceOptions): Source {
         ? [nyToUtcMs(date, 4, 0), nyToUtcMs(date, 20, 0)]
         : [s.openMs, s.closeMs];
       return day.filter((b) => b.ts >= startMs && b.ts < endMs).map((b) => ({ ...b }));
+    },
+    async dailyBars(ticker: string, from: string, to: string) {
+      const path = dailyFiles[ticker];
+      if (path === undefined) {
+        throw new RangeError(
+          `Cannot replay daily bars of ${ticker}: no daily file for it (set source.replay.dailyFiles; it has ${
+            Object.keys(dailyFiles).join(", ") || "none"
+          })`,
+        );
+      }
+      let hit = daily.get(ticker);
+      if (!hit) {
+        hit = read(ticker, path).then((text) => parseDailyCsv(text, path, formatOf(ticker)));
+        daily.set(ticker, hit);
+      }
+      return (await hit).filter((b) => b.date >= from && b.date <= to).map((b) => ({ ...b }));
     },
     optionContracts(underlying) {
       return minuteOnly(`list ${underlying} option contracts`);

@@ -129,46 +129,54 @@ Deno.test("replay reads UTC timestamps and files in any order", async () => {
   await Deno.remove(dir, { recursive: true });
 });
 
-Deno.test("replay names the file and line of a row out of order, a bad number or a bad time", async () => {
+Deno.test("replay names the file and line of a row out of order, and counts bad rows by class", async () => {
   const cases: [string[], ReplaySourceOptions["order"], string][] = [
     [
       [HEADER, "2019-02-11 09:31:00,1,1,1,1,1", "2019-02-11 09:32:00,1,1,1,1,1"],
       "descending",
-      "line 3: 2019-02-11 09:32:00 is out of order (the rows must be descending)",
+      "bars from PATH: line 3 is out of order (the rows must be descending)",
     ],
     [
       [HEADER, "2019-02-11 09:32:00,1,1,1,1,1", "2019-02-11 09:31:00,1,1,1,1,1"],
       "ascending",
-      "line 3: 2019-02-11 09:31:00 is out of order (the rows must be ascending)",
-    ],
-    [[HEADER, "2019-02-11 09:31:00,1,abc,1,1,1"], "any", 'line 2: high "abc" is not a number'],
-    [[HEADER, "2019-02-11 09:31:00,1,1,1,1,"], "any", 'line 2: volume "" is not a number'],
-    [
-      [HEADER, "11/02/2019 09:31,1,1,1,1,1"],
-      "any",
-      'line 2: time "11/02/2019 09:31" is not YYYY-MM-DD HH:MM[:SS]',
+      "bars from PATH: line 3 is out of order (the rows must be ascending)",
     ],
     [
-      [HEADER, "2019-02-30 09:31:00,1,1,1,1,1"],
+      [HEADER, "2019-02-11 09:31:00,1,abc,1,1,1", "2019-02-11 09:32:00,1,1,1,1,"],
       "any",
-      'line 2: Cannot parse date: expected a real calendar date in the form YYYY-MM-DD, got "2019-02-30"',
+      'bars from PATH: 1 row with a high that is not a number (line 2: "abc"); 1 row with a volume that is not a number (line 3: "")',
     ],
     [
-      [HEADER, "2019-02-11 24:00:00,1,1,1,1,1"],
+      [
+        HEADER,
+        "2019-02-30 09:31:00,1,1,1,1,1",
+        "2019-02-11 24:00:00,1,1,1,1,1",
+        "yesterday,1,1,1,1,1",
+        "2019-02-11 09:34,1,x,1,1,1",
+        "2019-02-11 09:35,1,y,1,1,1",
+      ],
       "any",
-      "line 2: time 2019-02-11 24:00:00 is not valid",
+      'bars from PATH: 1 row with a time that names no real date (2019-02-30) (line 2: "2019-02-30 09:31:00"); ' +
+      '1 row with a time that has an impossible time of day (line 3: "2019-02-11 24:00:00"); ' +
+      '1 row with a time that is not a date or time this reader knows (line 4: "yesterday"); ' +
+      '2 rows with a high that is not a number (first at line 5: "x")',
     ],
     [
       ["date,open,high,low,close", "2019-02-11,1,1,1,1"],
       "any",
-      "no datetime, volume column (header: date,open,high,low,close)",
+      "minute bars from PATH: no volume column (header: date,open,high,low,close); name them in source.replay.columns (e.g. volume: <column>)",
+    ],
+    [
+      ["date,open,high,low,close,volume", "2019-02-11,1,1,1,1,1"],
+      "any",
+      "minute bars from PATH: its rows are dates without times (daily bars); load it into a daily dataset (equity_daily, index_daily)",
     ],
   ];
   for (const [lines, order, why] of cases) {
     const { source, dir, paths } = await sourceWith({ SPY: lines }, { stamp: "end", order });
     await assert.rejects(source.minuteBars("SPY", "2019-02-11"), {
       name: "RangeError",
-      message: `Cannot read minute bars from ${paths.SPY}: ${why}`,
+      message: `Cannot read ${why.replace("PATH", paths.SPY)}`,
     });
     await Deno.remove(dir, { recursive: true });
   }
@@ -201,14 +209,14 @@ Deno.test("replay rejects unknown tickers, closed days, days without rows and mi
   await Deno.remove(dir, { recursive: true });
 });
 
-Deno.test("replay holds minute bars only: contracts and news reject with a RangeError", async () => {
+Deno.test("replay holds bars only: contracts and news reject with a RangeError", async () => {
   const source = createReplaySource({ files: {}, stamp: "end" });
   await assert.rejects(source.optionContracts("SPY", "2019-02-11"), {
     name: "RangeError",
-    message: "The replay source holds minute bars only: cannot list SPY option contracts",
+    message: "The replay source holds bars only: cannot list SPY option contracts",
   });
   await assert.rejects(source.news("SPY", "2019-02-11"), {
     name: "RangeError",
-    message: "The replay source holds minute bars only: cannot read news for SPY",
+    message: "The replay source holds bars only: cannot read news for SPY",
   });
 });
