@@ -8,8 +8,8 @@
  * the smooth-pasting condition by Newton's method, from Haug's seed or from the last
  * solve's S* ÷ K (`lastCriticalRatio`, a warm start for the implied-vol loop, where σ moves
  * a little between calls); above S* a call is worth S − K, below it the European price
- * plus A2·(S/S*)^{q2}. The price is stationary in S* at the solution, so a 1e-10 relative
- * tolerance on the smooth-pasting residual leaves price errors near 1e-16 of the strike.
+ * plus A2·(S/S*)^{q2}. The price is stationary in S* at the solution, so a 1e-9 relative
+ * tolerance on the smooth-pasting residual leaves price errors far below 1e-12 of the strike.
  *
  * Where early exercise is never optimal the European price is exact and returned: calls
  * with q ≤ 0 (b ≥ r) and puts with r ≤ 0.
@@ -19,11 +19,16 @@
 import { normCdf, normPdf } from "./_normal.ts";
 
 /** Relative tolerance of the critical-price solve, |LHS − RHS| / K. */
-const CRITICAL_TOL = 1e-10;
+const CRITICAL_TOL = 1e-9;
 const CRITICAL_MAX_ITER = 100;
 
-/** S* ÷ K of the last critical-price solve, call and put (a warm start; 0 = none). */
-const lastRatio = new Float64Array(2);
+/** S* ÷ K of the last critical-price solve (read it with `lastCriticalRatio`). */
+const lastRatio = new Float64Array(1);
+
+/** S* ÷ K of the last critical-price solve, to seed the next solve of the same option. */
+export function lastCriticalRatio(): number {
+  return lastRatio[0];
+}
 
 /** Generalised Black–Scholes price with carry b = r − q (European). */
 export function europeanPrice(
@@ -64,12 +69,11 @@ function critical(
   qq: number,
   carry: number,
   disc: number,
-  warm: boolean,
+  seedRatio: number,
 ): number {
   const v2 = v * v, sdt = v * Math.sqrt(t), b = r - q;
-  const slot = isCall ? 0 : 1;
   let si: number;
-  if (warm && lastRatio[slot] > 0) si = k * lastRatio[slot];
+  if (seedRatio > 0) si = k * seedRatio;
   else {
     const nn = 2 * b / v2, m = 2 * r / v2;
     const root = Math.sqrt((nn - 1) ** 2 + 4 * m);
@@ -101,7 +105,7 @@ function critical(
       si = (k - rhs + bi * si) / (1 + bi);
     }
   }
-  lastRatio[slot] = si > 0 && si < Infinity ? si / k : 0;
+  lastRatio[0] = si > 0 && si < Infinity ? si / k : 0;
   return si;
 }
 
@@ -109,21 +113,21 @@ function critical(
 export function criticalCall(k: number, t: number, r: number, q: number, v: number): number {
   const v2 = v * v, nn = 2 * (r - q) / v2;
   const q2 = (-(nn - 1) + Math.sqrt((nn - 1) ** 2 + 4 * mOverK(r, t, v2))) / 2;
-  return critical(true, k, t, r, q, v, q2, Math.exp(-q * t), Math.exp(-r * t), false);
+  return critical(true, k, t, r, q, v, q2, Math.exp(-q * t), Math.exp(-r * t), 0);
 }
 
 /** The critical spot below which an American put is exercised. */
 export function criticalPut(k: number, t: number, r: number, q: number, v: number): number {
   const v2 = v * v, nn = 2 * (r - q) / v2;
   const q1 = (-(nn - 1) - Math.sqrt((nn - 1) ** 2 + 4 * mOverK(r, t, v2))) / 2;
-  return critical(false, k, t, r, q, v, q1, Math.exp(-q * t), Math.exp(-r * t), false);
+  return critical(false, k, t, r, q, v, q1, Math.exp(-q * t), Math.exp(-r * t), 0);
 }
 
 /**
  * Barone-Adesi–Whaley American price of one option. Inputs are assumed valid (finite,
- * s, k, t, v > 0); the vectorised callers check them. `warm` starts the critical-price
- * solve from the previous solve's ratio (only when the previous call was the same option
- * at a nearby σ).
+ * s, k, t, v > 0); the vectorised callers check them. `seedRatio` > 0 starts the
+ * critical-price solve at S* = seedRatio·K (the `lastCriticalRatio` of the same option at
+ * a nearby σ) instead of Haug's seed.
  */
 export function bawPrice(
   isCall: boolean,
@@ -133,14 +137,14 @@ export function bawPrice(
   r: number,
   q: number,
   v: number,
-  warm = false,
+  seedRatio = 0,
 ): number {
   if (isCall ? q <= 0 : r <= 0) return europeanPrice(isCall, s, k, t, r, q, v);
   const v2 = v * v, sdt = v * Math.sqrt(t), nn = 2 * (r - q) / v2;
   const root = Math.sqrt((nn - 1) ** 2 + 4 * mOverK(r, t, v2));
   const carry = Math.exp(-q * t), disc = Math.exp(-r * t);
   const qq = isCall ? (-(nn - 1) + root) / 2 : (-(nn - 1) - root) / 2;
-  const sStar = critical(isCall, k, t, r, q, v, qq, carry, disc, warm);
+  const sStar = critical(isCall, k, t, r, q, v, qq, carry, disc, seedRatio);
   if (!(sStar > 0 && sStar < Infinity)) { // the solve broke down (σ√T near 0): no time value
     return Math.max(europeanPrice(isCall, s, k, t, r, q, v), isCall ? s - k : k - s);
   }
