@@ -8,8 +8,8 @@
  * the smooth-pasting condition by Newton's method, from Haug's seed or from the last
  * solve's S* ÷ K (`lastCriticalRatio`, a warm start for the implied-vol loop, where σ moves
  * a little between calls); above S* a call is worth S − K, below it the European price
- * plus A2·(S/S*)^{q2}. The price is stationary in S* at the solution, so a 1e-9 relative
- * tolerance on the smooth-pasting residual leaves price errors far below 1e-12 of the strike.
+ * plus A2·(S/S*)^{q2}. The smooth-pasting residual is solved to 1e-12 of the strike: looser
+ * tolerances leave price noise that implied vols of deep in-the-money options inherit.
  *
  * Where early exercise is never optimal the European price is exact and returned: calls
  * with q ≤ 0 (b ≥ r) and puts with r ≤ 0.
@@ -19,7 +19,7 @@
 import { normCdf, normPdf } from "./_normal.ts";
 
 /** Relative tolerance of the critical-price solve, |LHS − RHS| / K. */
-const CRITICAL_TOL = 1e-9;
+const CRITICAL_TOL = 1e-12;
 const CRITICAL_MAX_ITER = 100;
 
 /** S* ÷ K of the last critical-price solve (read it with `lastCriticalRatio`). */
