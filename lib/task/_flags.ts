@@ -5,7 +5,14 @@
  * @module
  */
 import { parseIsoDate } from "../calendar/mod.ts";
-import { descriptionOf, defaultAt, type FlagKind, isNullable, kindOf, schemaAt } from "./_schema.ts";
+import {
+  defaultAt,
+  descriptionOf,
+  type FlagKind,
+  isNullable,
+  kindOf,
+  schemaAt,
+} from "./_schema.ts";
 import type { FlagSpec } from "./types.ts";
 import { UsageError } from "./usage_error.ts";
 

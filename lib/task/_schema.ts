@@ -64,9 +64,8 @@ export function kindOf(schema: AnySchema): FlagKind {
     case "boolean":
       return { kind: "boolean" };
     case "number":
-      return (def.checks ?? []).some((c: AnySchema) =>
-          /int/.test(String(c._zod.def.format ?? ""))
-        )
+      return /int/.test(String(def.format ?? "")) ||
+          (def.checks ?? []).some((c: AnySchema) => /int/.test(String(c._zod.def.format ?? "")))
         ? { kind: "int" }
         : { kind: "number" };
     case "enum":

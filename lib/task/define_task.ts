@@ -165,7 +165,8 @@ export function defineTask(spec: TaskSpec): Task {
     for (const [a, b] of spec.ranges ?? []) {
       const from = getPath(config, a), to = getPath(config, b);
       if (typeof from === "string" && typeof to === "string" && from > to) {
-        const fa = flagOf(a) ? `--${flagOf(a)!.name}` : a, fb = flagOf(b) ? `--${flagOf(b)!.name}` : b;
+        const fa = flagOf(a) ? `--${flagOf(a)!.name}` : a,
+          fb = flagOf(b) ? `--${flagOf(b)!.name}` : b;
         throw new UsageError(`${fa} ${from} is after ${fb} ${to} (the range must run forwards)`);
       }
     }
@@ -190,7 +191,12 @@ export function defineTask(spec: TaskSpec): Task {
     const enc = new TextEncoder();
     const errLine = (message: string, code: number) => {
       const text = json
-        ? JSON.stringify({ time: new Date().toISOString(), level: "error", message, exitCode: code })
+        ? JSON.stringify({
+          time: new Date().toISOString(),
+          level: "error",
+          message,
+          exitCode: code,
+        })
         : message;
       Deno.stderr.writeSync(enc.encode(redactOutput(text) + "\n"));
     };
@@ -277,7 +283,10 @@ export function defineTask(spec: TaskSpec): Task {
         return EXIT.usage;
       }
       if (e instanceof UsageError || e instanceof RangeError) {
-        errLine(`error: ${err.message}\n(deno task ${spec.name} --help lists the flags)`, EXIT.usage);
+        errLine(
+          `error: ${err.message}\n(deno task ${spec.name} --help lists the flags)`,
+          EXIT.usage,
+        );
         return EXIT.usage;
       }
       const detail = Deno.env.get("STRIKELAB_DEBUG") ? err.stack ?? err.message : err.message;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Config } from "../config/mod.ts";
-import type { HashedItem, Logger, Progress } from "../run/mod.ts";
+import type { Logger, Progress, RunHooks, RunRecordParts } from "../run/mod.ts";
 
 /**
  * One flag: a config path (`"scan.windowMin"`: type, help and default come from the schema),
@@ -28,20 +28,10 @@ export type FlagSpec = string | {
 };
 
 /** What a task writes in its run record besides what the runner knows. */
-export interface TaskRecord {
-  inputs?: HashedItem[];
-  outputs?: HashedItem[];
-  summary?: Record<string, unknown>;
-  seed?: number | null;
-  status?: "ok" | "failed" | "interrupted";
-  /** Replaces the (redacted) config in the record. */
-  config?: unknown;
-  /** A run id made earlier with `ctx.runId` (the default) . */
-  runId?: string;
-}
+export type TaskRecord = RunRecordParts;
 
 /** What a task's `run` gets. */
-export interface TaskContext {
+export interface TaskContext extends RunHooks {
   /** The validated config: defaults, the YAML file, `.env`, environment, then flags. */
   config: Config;
   /** Values of task-local flags by name (parsed), defaults filled in. */

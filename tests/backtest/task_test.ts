@@ -252,7 +252,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
         dir,
         "--strategy",
         "scanner_calls",
-        "--underlying",
+        "--underlyings",
         "SPY",
         "--from",
         FROM,

@@ -26,7 +26,7 @@ const recordOf = async (stdout: string) =>
 Deno.test("deno task consolidate prints the statistics and writes a run record", async () => {
   const r = await task(
     "consolidate",
-    "--underlying",
+    "--underlyings",
     "SPY",
     "--from",
     "2025-03-05",
