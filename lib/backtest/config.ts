@@ -47,6 +47,11 @@ function encode(
   return { params: p, grid: g, problems };
 }
 
+/** The object without its undefined values (`{}` for a section with nothing set). */
+function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}
+
 const message = (e: unknown) =>
   (e as Error).message.replace(/^Cannot use strategy [a-z_0-9]+: /, "");
 const metricNames = METRIC_COLUMNS.map(([, name]) => name) as [string, ...string[]];
@@ -113,7 +118,7 @@ export function backtestConfigSchema(registry: Readonly<Record<string, Strategy>
       random: cfg.random ?? undefined,
       barsPerYear: cfg.barsPerYear ?? undefined,
       workers: cfg.workers ?? undefined,
-      validation: {
+      validation: defined({
         split: v.split ?? undefined,
         walkForward: v.walkForward ?? undefined,
         stress: v.stress === null ? undefined : {
@@ -122,7 +127,7 @@ export function backtestConfigSchema(registry: Readonly<Record<string, Strategy>
           regimeLookbackBars: v.stress.regimeLookbackBars ?? undefined,
         },
         bootstrap: v.bootstrap ?? undefined,
-      },
+      }),
     };
   });
 }

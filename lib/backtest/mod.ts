@@ -72,3 +72,12 @@ export { bollingerBreakout } from "./strategies/bollinger_breakout.ts";
 export { momentumRotation } from "./strategies/momentum_rotation.ts";
 export { scannerCalls } from "./strategies/scanner_calls.ts";
 export { encodeAxis, encodeParam, formatParam } from "./strategies/params.ts";
+export { type BacktestRun, runBacktestJob } from "./run_backtest_job.ts";
+export { backtestReportPage } from "./backtest_report_page.ts";
+export { formatBacktestJob } from "./format_backtest_job.ts";
+export {
+  backfillHint,
+  type BacktestData,
+  type DataRequest,
+  loadBacktestData,
+} from "./_job_data.ts";

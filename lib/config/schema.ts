@@ -255,7 +255,7 @@ const axis = z.union([z.array(z.union([z.number(), z.string()])).min(1), z.strin
  */
 export const BacktestSchema = z.strictObject({
   strategy: z.string().min(1).nullable().default(null).describe(
-    "Strategy to run (sma_cross, rsi_reversion, scanner_calls...); required to run",
+    "Strategy to run (sma_cross, rsi_reversion, scanner_calls...)",
   ),
   dataset: oneOf(["auto", "equity_minute", "option_minute", "consolidated"] as const).default(
     "auto",
@@ -268,8 +268,8 @@ export const BacktestSchema = z.strictObject({
   underlyings: z.array(ticker).min(1).nullable().default(null).describe(
     "Underlyings whose option minutes option strategies read; none: options.underlyings",
   ),
-  from: isoDate.nullable().default(null).describe("First trading date (inclusive); required"),
-  to: isoDate.nullable().default(null).describe("Last trading date (inclusive); required"),
+  from: isoDate.nullable().default(null).describe("First trading date (inclusive)"),
+  to: isoDate.nullable().default(null).describe("Last trading date (inclusive)"),
   params: z.record(z.string(), z.union([z.number(), z.string()])).default({}).describe(
     "Strategy parameters, name=value (others take the strategy's defaults)",
   ),

@@ -104,7 +104,8 @@ function scalar(flag: ResolvedFlag, kind: FlagKind, v: string): unknown {
     case "number": {
       const n = Number(v);
       if (v.trim() === "" || !Number.isFinite(n)) {
-        throw new UsageError(`--${flag.name} must be a number, got "${v}"`);
+        const what = kind.kind === "int" ? "a whole number" : "a number";
+        throw new UsageError(`--${flag.name} must be ${what}, got "${v}"`);
       }
       if (kind.kind === "int" && !Number.isInteger(n)) {
         throw new UsageError(`--${flag.name} must be a whole number, got "${v}"`);

@@ -146,7 +146,7 @@ export function defineTask(spec: TaskSpec): Task {
   function nameFlags(e: ConfigError, given: Set<string>): ConfigError {
     const lines = e.problems.map((line) => {
       const f = flags.find((f) => f.path && given.has(f.name) && line.startsWith(`${f.path}`));
-      return f ? `--${f.name} (${line})` : line;
+      return f ? line.replace(f.path!, `${f.path} (--${f.name})`) : line;
     });
     return new ConfigError(lines, { cause: e.cause ?? e });
   }
@@ -189,22 +189,25 @@ export function defineTask(spec: TaskSpec): Task {
   async function execute(args: string[]): Promise<number> {
     const json = args.includes("--log-json");
     const enc = new TextEncoder();
-    const errLine = (message: string, code: number) => {
+    const errLine = (message: string, code: number | null, level = "error") => {
       const text = json
         ? JSON.stringify({
           time: new Date().toISOString(),
-          level: "error",
+          level,
           message,
-          exitCode: code,
+          ...(code === null ? {} : { exitCode: code }),
         })
-        : message;
+        : level === "error"
+        ? message
+        : `${level}: ${message}`;
       Deno.stderr.writeSync(enc.encode(redactOutput(text) + "\n"));
     };
     const controller = new AbortController();
     let interrupts = 0;
     const onSigint = () => {
       if (++interrupts > 1) Deno.exit(EXIT.interrupted);
-      errLine("stopping after the work under way (Ctrl-C again to quit at once)", 130);
+      const what = spec.interruptible ?? "the work under way";
+      errLine(`stopping after ${what} (Ctrl-C again to quit at once)`, null, "warn");
       controller.abort();
     };
     let release: (() => Promise<void>) | null = null;

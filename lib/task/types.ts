@@ -74,6 +74,8 @@ export interface TaskSpec {
   ranges?: [string, string][];
   /** Hold the data-dir lock (`<data>/lake/.lock`) while running. @default false */
   lock?: boolean;
+  /** What the first Ctrl-C lets finish, for its message. @default "the work under way" */
+  interruptible?: string;
   /** Accept arguments that are not flags; the text names them in the help. */
   positionals?: string;
   /** Extra checks on the loaded config; throw `UsageError`/`RangeError` (exit 2). */
