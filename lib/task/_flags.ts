@@ -29,6 +29,7 @@ export interface ResolvedFlag {
   metavar: string;
   parse?: (value: string) => unknown;
   short?: string;
+  multiple: boolean;
 }
 
 /** Flags every task takes. */
@@ -95,6 +96,7 @@ export function resolveFlag(name: string, spec: FlagSpec): ResolvedFlag {
     metavar: s.metavar ?? metavarOf(kind),
     parse: s.parse,
     short: s.short,
+    multiple: s.multiple ?? false,
   };
 }
 
@@ -124,7 +126,8 @@ function scalar(flag: ResolvedFlag, kind: FlagKind, v: string): unknown {
 }
 
 /** The config value of a flag's string (or true for a boolean flag). */
-export function flagValue(flag: ResolvedFlag, raw: string | boolean): unknown {
+export function flagValue(flag: ResolvedFlag, raw: string | boolean | string[]): unknown {
+  if (Array.isArray(raw)) return raw.map((r) => flagValue({ ...flag, multiple: false }, r));
   if (typeof raw === "boolean") return flag.parse ? flag.parse(String(raw)) : raw;
   if (flag.parse) return flag.parse(raw);
   if (flag.nullable && raw.toLowerCase() === "none") return null;

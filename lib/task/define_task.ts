@@ -19,7 +19,7 @@ import {
 import { COMMON_FLAGS, flagValue, type ResolvedFlag, resolveFlag } from "./_flags.ts";
 import { helpText } from "./_help.ts";
 import { loadTaskConfig, redactOutput } from "./load_task_config.ts";
-import type { TaskContext, TaskSpec } from "./types.ts";
+import type { TaskContext, TaskRecord, TaskSpec } from "./types.ts";
 import { UsageError } from "./usage_error.ts";
 
 /** Exit codes of every task. */
@@ -100,21 +100,26 @@ export function defineTask(spec: TaskSpec): Task {
   const help = () => helpText(spec, flags);
 
   function parse(args: string[]): ParsedTaskArgs {
-    const options: Record<string, { type: "string" | "boolean"; short?: string }> = {
+    const options: Record<
+      string,
+      { type: "string" | "boolean"; short?: string; multiple?: boolean }
+    > = {
       help: { type: "boolean", short: "h" },
     };
     for (const f of flags) {
       options[f.name] = { type: f.kind.kind === "boolean" ? "boolean" : "string" };
       if (f.short) options[f.name].short = f.short;
+      if (f.multiple) options[f.name].multiple = true;
     }
-    let values: Record<string, string | boolean | undefined>, positionals: string[];
+    let values: Record<string, string | boolean | string[] | undefined>;
+    let positionals: string[];
     try {
       ({ values, positionals } = parseArgs({
         args,
         options,
         strict: true,
         allowPositionals: spec.positionals !== undefined,
-      }) as { values: Record<string, string | boolean>; positionals: string[] });
+      }) as { values: Record<string, string | boolean | string[]>; positionals: string[] });
     } catch (e) {
       throw unknownFlag((e as Error).message, flags);
     }
@@ -206,6 +211,7 @@ export function defineTask(spec: TaskSpec): Task {
     let interrupts = 0;
     const onSigint = () => {
       if (++interrupts > 1) Deno.exit(EXIT.interrupted);
+      if (spec.untilInterrupted) return void controller.abort();
       const what = spec.interruptible ?? "the work under way";
       errLine(`stopping after ${what} (Ctrl-C again to quit at once)`, null, "warn");
       controller.abort();
@@ -230,6 +236,27 @@ export function defineTask(spec: TaskSpec): Task {
       const startedMs = Date.now();
       const runId = newRunId(spec.name, startedMs);
       const command = ["deno", "task", spec.name, ...args];
+      const recorder = (task: string, id: string) => async (r: TaskRecord) => {
+        const finished = Date.now();
+        return await writeRunRecord(config.data.dir, {
+          runId: r.runId ?? id,
+          task,
+          command,
+          config: r.config ?? redactConfig(config),
+          code: await codeRevision(),
+          versions: await versions(),
+          seed: r.seed ?? null,
+          inputs: r.inputs ?? [],
+          outputs: r.outputs ?? [],
+          timings: {
+            startedAt: new Date(startedMs).toISOString(),
+            finishedAt: new Date(finished).toISOString(),
+            elapsedMs: finished - startedMs,
+          },
+          status: r.status ?? "ok",
+          summary: r.summary ?? {},
+        });
+      };
       if (spec.lock) release = await acquireLakeLock(`${config.data.dir}/lake`);
       const ctx: TaskContext = {
         config,
@@ -251,30 +278,15 @@ export function defineTask(spec: TaskSpec): Task {
             write: (t) => Deno.stderr.writeSync(enc.encode(t)),
             now: () => performance.now(),
           }),
-        record: async (r) => {
-          const finished = Date.now();
-          return await writeRunRecord(config.data.dir, {
-            runId: r.runId ?? runId,
-            task: spec.name,
-            command,
-            config: r.config ?? redactConfig(config),
-            code: await codeRevision(),
-            versions: await versions(),
-            seed: r.seed ?? null,
-            inputs: r.inputs ?? [],
-            outputs: r.outputs ?? [],
-            timings: {
-              startedAt: new Date(startedMs).toISOString(),
-              finishedAt: new Date(finished).toISOString(),
-              elapsedMs: finished - startedMs,
-            },
-            status: r.status ?? "ok",
-            summary: r.summary ?? {},
-          });
+        record: recorder(spec.name, runId),
+        child: (task) => {
+          const id = newRunId(task, Date.now());
+          return { runId: id, command, record: recorder(task, id) };
         },
       };
       const code = (await spec.run(ctx)) ?? EXIT.ok;
-      return controller.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
+      const stopped = controller.signal.aborted && !spec.untilInterrupted;
+      return stopped && code === EXIT.ok ? EXIT.interrupted : code;
     } catch (e) {
       const err = e as Error;
       if (controller.signal.aborted) {

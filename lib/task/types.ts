@@ -25,6 +25,8 @@ export type FlagSpec = string | {
   parse?: (value: string) => unknown;
   /** A one-letter alias (`-n`). */
   short?: string;
+  /** May be given more than once; the value is the list of values (task-local flags). */
+  multiple?: boolean;
 };
 
 /** What a task writes in its run record besides what the runner knows. */
@@ -56,6 +58,8 @@ export interface TaskContext extends RunHooks {
   progress(total: number, label: string): Progress;
   /** Writes `<data>/runs/<runId>/manifest.json`; returns its path. */
   record(record: TaskRecord): Promise<string>;
+  /** Hooks for a step run under its own run id and record (`demo` runs scan, backtest...). */
+  child(task: string): RunHooks;
 }
 
 /** A task declaration. */
@@ -76,6 +80,8 @@ export interface TaskSpec {
   lock?: boolean;
   /** What the first Ctrl-C lets finish, for its message. @default "the work under way" */
   interruptible?: string;
+  /** Runs until Ctrl-C, which is its normal end (a server): exit 0, no message. */
+  untilInterrupted?: boolean;
   /** Accept arguments that are not flags; the text names them in the help. */
   positionals?: string;
   /** Extra checks on the loaded config; throw `UsageError`/`RangeError` (exit 2). */
