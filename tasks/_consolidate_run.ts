@@ -10,7 +10,6 @@ import {
   consolidateLake,
   type ConsolidateLakeResult,
   formatStats,
-  type LakeItem,
   prepareTrainingLake,
   type PrepareTrainingLakeResult,
 } from "../lib/consolidate/mod.ts";

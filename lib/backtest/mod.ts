@@ -55,7 +55,7 @@ export { sweepHeatmap, type SweepHeatmapOptions } from "./sweep_heatmap.ts";
 export { type BestCombo, bestCombo, type BestComboOptions } from "./best_combo.ts";
 export { splitByDate, type SplitByDateOptions } from "./split_by_date.ts";
 export { walkForward, type WalkForwardOptions, type WalkForwardResult } from "./walk_forward.ts";
-export { stressTest, type StressTestOptions } from "./stress_test.ts";
+export { stressTest, type StressTestOptions } from "./stress.ts";
 export { bootstrapTrades, type BootstrapTradesOptions } from "./bootstrap_trades.ts";
 export {
   type BacktestConfig,

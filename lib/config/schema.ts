@@ -5,18 +5,9 @@
  * @module
  */
 import { z } from "zod";
-import { EXPIRY_CONVENTIONS } from "../market/select_expiry.ts";
-import {
-  SCAN_DEFAULTS,
-  SCAN_DIRECTIONS,
-  SCAN_PRICES,
-  SCAN_REFERENCES,
-} from "../scanner/options.ts";
-import {
-  CONSOLIDATE_DEFAULTS,
-  INDICATOR_DEFAULTS,
-  TRAINING_DEFAULTS,
-} from "../consolidate/options.ts";
+import { EXPIRY_CONVENTIONS } from "../market/mod.ts";
+import { SCAN_DEFAULTS, SCAN_DIRECTIONS, SCAN_PRICES, SCAN_REFERENCES } from "../scanner/mod.ts";
+import { CONSOLIDATE_DEFAULTS, INDICATOR_DEFAULTS, TRAINING_DEFAULTS } from "../consolidate/mod.ts";
 import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
 
 /** Where the lake and run records live. */

@@ -58,3 +58,4 @@ export {
   type YearsToExpiryOptions,
 } from "./years_to_expiry.ts";
 export { yearsToExpiryColumn } from "./years_to_expiry_column.ts";
+export { TABLE_GREEKS, tableGreeks } from "./with_greeks.ts";

@@ -6,8 +6,8 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { redactText } from "../config/redact.ts";
-import { writeFileAtomic } from "../lake/_fsync.ts";
+import { redactText } from "../config/mod.ts";
+import { writeFileAtomic } from "../lake/mod.ts";
 
 /** A partition or file with its content hash. */
 export interface HashedItem {

@@ -96,7 +96,6 @@ export function defineTask(spec: TaskSpec): Task {
   const flags = Object.entries({ ...spec.flags, ...COMMON_FLAGS }).map(([n, s]) =>
     resolveFlag(n, s)
   );
-  const byName = new Map(flags.map((f) => [f.name, f]));
   const help = () => helpText(spec, flags);
 
   function parse(args: string[]): ParsedTaskArgs {
@@ -151,7 +150,7 @@ export function defineTask(spec: TaskSpec): Task {
   function nameFlags(e: ConfigError, given: Set<string>): ConfigError {
     const lines = e.problems.map((line) => {
       const f = flags.find((f) => f.path && given.has(f.name) && line.startsWith(`${f.path}`));
-      return f ? line.replace(f.path!, `${f.path} (--${f.name})`) : line;
+      return f ? `${line} (flag --${f.name})` : line;
     });
     return new ConfigError(lines, { cause: e.cause ?? e });
   }

@@ -1,6 +1,6 @@
 // Moving-average crossover, long only.
-import { crossedBoth } from "../_cross.ts";
-import { sma } from "../_rolling.ts";
+import { crossedBoth } from "../kernels/_cross.ts";
+import { sma } from "../kernels/_rolling.ts";
 import type { Strategy } from "./types.ts";
 import { keyWindow, perAsset } from "./_util.ts";
 

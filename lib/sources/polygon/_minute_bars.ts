@@ -7,7 +7,7 @@ import {
   GetStocksAggregatesSortEnum,
   GetStocksAggregatesTimespanEnum,
 } from "@polygon.io/client-js";
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import type { MinuteBarsOptions } from "../source.ts";
 import type { Deps } from "./_deps.ts";
 import { fetchAllPages } from "./_fetch_all_pages.ts";

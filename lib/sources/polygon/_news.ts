@@ -1,5 +1,5 @@
 import { type DefaultApi, ListNewsOrderEnum, ListNewsSortEnum } from "@polygon.io/client-js";
-import { type NewsArticle, sentimentScore } from "../../market/news.ts";
+import { type NewsArticle, sentimentScore } from "../../market/mod.ts";
 import type { FetchOptions } from "../source.ts";
 import type { Deps } from "./_deps.ts";
 import { fetchAllPages } from "./_fetch_all_pages.ts";

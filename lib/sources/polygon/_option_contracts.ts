@@ -3,7 +3,7 @@ import {
   ListOptionsContractsOrderEnum,
   ListOptionsContractsSortEnum,
 } from "@polygon.io/client-js";
-import type { OptionContract } from "../../market/contracts.ts";
+import type { OptionContract } from "../../market/mod.ts";
 import type { OptionContractsOptions } from "../source.ts";
 import type { Deps } from "./_deps.ts";
 import { fetchAllPages } from "./_fetch_all_pages.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { nyDate, nyToUtcMs, parseIsoDate } from "../../calendar/mod.ts";
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 
 /** How to read the times and order of a minute CSV. */
 export interface MinuteCsvFormat {
