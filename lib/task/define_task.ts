@@ -296,11 +296,15 @@ export function defineTask(spec: TaskSpec): Task {
         errLine(err.message, EXIT.usage);
         return EXIT.usage;
       }
-      if (e instanceof UsageError || e instanceof RangeError) {
+      if (e instanceof UsageError) {
         errLine(
           `error: ${err.message}\n(deno task ${spec.name} --help lists the flags)`,
           EXIT.usage,
         );
+        return EXIT.usage;
+      }
+      if (e instanceof RangeError) {
+        errLine(`error: ${err.message}`, EXIT.usage);
         return EXIT.usage;
       }
       const detail = Deno.env.get("STRIKELAB_DEBUG") ? err.stack ?? err.message : err.message;
