@@ -6,7 +6,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import pl from "nodejs-polars";
+import type pl from "nodejs-polars";
 import type { Config } from "../lib/config/mod.ts";
 import {
   listPartitions,

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
+import type pl from "nodejs-polars";
 import { TABLE_GREEKS, tableGreeks } from "../greeks/mod.ts";
 import { IV_STATUS } from "../greeks/mod.ts";
 import { frameColumns, type ParquetColumn, type StringCodes } from "../lake/mod.ts";

@@ -25,27 +25,27 @@ Deno.test("help lists each flag with its config path, schema default and help, a
   assert.match(help, /^deno task scan: find intraday option moves/);
   assert.match(
     help,
-    /\n  --window N +N for the rolling references, minutes\.\n +config scan\.windowMin, default 30\n/,
+    /\n {2}--window N +N for the rolling references, minutes\.\n +config scan\.windowMin, default 30\n/,
   );
   assert.match(
     help,
-    /\n  --direction up\|down\|both +up \| down \| both\.\n +config scan\.direction, default up\n/,
+    /\n {2}--direction up\|down\|both +up \| down \| both\.\n +config scan\.direction, default up\n/,
   );
   assert.match(
     help,
-    /\n  --from YYYY-MM-DD +First trading date \(inclusive\); required to run a scan\. \(required\)\n/,
+    /\n {2}--from YYYY-MM-DD +First trading date \(inclusive\); required to run a scan\. \(required\)\n/,
   );
   assert.match(
     help,
-    /\n  --underlyings A,B +Underlyings whose options are scanned\.\n +config scan\.underlyings, default SPY\n/,
+    /\n {2}--underlyings A,B +Underlyings whose options are scanned\.\n +config scan\.underlyings, default SPY\n/,
   );
   assert.match(
     help,
-    /\n  --log-json +One JSON object a line instead of text\.\n +config log\.json, default false\n/,
+    /\n {2}--log-json +One JSON object a line instead of text\.\n +config log\.json, default false\n/,
   );
   assert.match(
     help,
-    /\nexample:\n  deno task scan --from 2025-03-03 --to 2025-03-07 --underlyings SPY --threshold 0\.3\n/,
+    /\nexample:\n {2}deno task scan --from 2025-03-03 --to 2025-03-07 --underlyings SPY --threshold 0\.3\n/,
   );
   assert.match(help, /exit codes: 0 ok, 1 failure, 2 bad flags or config, 130 interrupted$/);
 }); // deno-fmt-ignore
@@ -113,7 +113,7 @@ Deno.test("a --config file is the base layer, flags override it, a missing file 
     assert.equal(config!.scan.reference, "open");
     const missing = await run(["--config", `${dir}/nope.yaml`]);
     assert.equal(missing.code, 2);
-    assert.equal(missing.stderr, `Invalid config:\n  --config ${dir}/nope.yaml: no such file\n`);
+    assert.equal(missing.stderr, `Invalid config:\n {2}--config ${dir}/nope.yaml: no such file\n`);
     await Deno.writeTextFile(file, "scan:\n  windowMin: 0\n");
     const bad = await scan.load(["--config", file]).catch((e) => e as Error);
     assert.match(String(bad), /scan\.windowMin: 0 is out of range \(from 1 to 390\)/);

@@ -24,8 +24,8 @@ Deno.test("every deno task answers --help with exit 0, flags, config paths and a
       const stdout = new TextDecoder().decode(out.stdout);
       assert.equal(out.code, 0, `${name}: ${new TextDecoder().decode(out.stderr)}`);
       assert.match(stdout, new RegExp(`^deno task ${name}: `), name);
-      assert.match(stdout, /\n  --config FILE /, name);
-      assert.match(stdout, /\nexamples?:\n  deno task /, name);
+      assert.match(stdout, /\n {2}--config FILE /, name);
+      assert.match(stdout, /\nexamples?:\n {2}deno task /, name);
       if (name === "notebooks:clean") assert.match(stdout, /--check/);
     }
     assert.deepEqual([...Deno.readDirSync(dir)], [], "--help wrote files");
