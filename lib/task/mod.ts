@@ -32,3 +32,4 @@ export { UsageError } from "./usage_error.ts";
 export { loadTaskConfig, prune, redactOutput, useSecrets } from "./load_task_config.ts";
 export { type ResolvedFlag } from "./_flags.ts";
 export { OPTION_FLAGS, SOURCE_FLAGS } from "./common_flags.ts";
+export { flagTable } from "./flag_table.ts";
