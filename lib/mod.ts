@@ -18,6 +18,7 @@
  */
 export * as backtest from "./backtest/mod.ts";
 export * as calendar from "./calendar/mod.ts";
+export * as carry from "./carry/mod.ts";
 export * as config from "./config/mod.ts";
 export * as consolidate from "./consolidate/mod.ts";
 export * as greeks from "./greeks/mod.ts";
@@ -30,3 +31,4 @@ export * as report from "./report/mod.ts";
 export * as run from "./run/mod.ts";
 export * as scanner from "./scanner/mod.ts";
 export * as sources from "./sources/mod.ts";
+export * as task from "./task/mod.ts";

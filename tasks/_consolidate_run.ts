@@ -5,16 +5,15 @@
  *
  * @module
  */
-import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
+import type { Config } from "../lib/config/mod.ts";
 import {
   consolidateLake,
   type ConsolidateLakeResult,
   formatStats,
-  type LakeItem,
   prepareTrainingLake,
   type PrepareTrainingLakeResult,
 } from "../lib/consolidate/mod.ts";
-import { codeRevision, newRunId, versions, writeRunRecord } from "../lib/run/mod.ts";
+import type { RunHooks } from "../lib/run/mod.ts";
 import { say } from "./_task.ts";
 
 const int = (n: number) => n.toLocaleString("en-US");
@@ -29,38 +28,9 @@ function peakRssMb(): number | null {
   }
 }
 
-async function record(
-  config: Config,
-  task: string,
-  command: string[],
-  started: number,
-  elapsedMs: number,
-  items: { inputs: LakeItem[]; outputs: LakeItem[] },
-  summary: Record<string, unknown>,
-): Promise<string> {
-  return await writeRunRecord(config.data.dir, {
-    runId: newRunId(task, started),
-    task,
-    command,
-    config: redactConfig(config),
-    code: await codeRevision(),
-    versions: await versions(),
-    seed: null,
-    inputs: items.inputs,
-    outputs: items.outputs,
-    timings: {
-      startedAt: new Date(started).toISOString(),
-      finishedAt: new Date(started + elapsedMs).toISOString(),
-      elapsedMs: Math.round(elapsedMs),
-    },
-    status: "ok",
-    summary,
-  }, secretsOf(config));
-}
-
 /** Consolidates every configured underlying; prints the statistics; returns the exit code. */
-export async function runConsolidate(config: Config, command: string[]): Promise<number> {
-  const started = Date.now(), t0 = performance.now();
+export async function runConsolidate(config: Config, hooks: RunHooks): Promise<number> {
+  const t0 = performance.now();
   const { underlyings, from, to, vix, ...options } = config.consolidate;
   const root = `${config.data.dir}/lake`;
   const results: ConsolidateLakeResult[] = [];
@@ -87,16 +57,17 @@ export async function runConsolidate(config: Config, command: string[]): Promise
   }
   const elapsedMs = performance.now() - t0;
   const peak = peakRssMb();
-  const path = await record(config, "consolidate", command, started, elapsedMs, {
+  const path = await hooks.record({
     inputs: results.flatMap((r) => r.inputs),
     outputs: results.flatMap((r) => r.outputs),
-  }, {
-    peakRssMb: peak,
-    underlyings: Object.fromEntries(results.map((r) => [r.underlying, {
-      ...r.stats,
-      warnings: r.warnings,
-      timings: Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Math.round(v)])),
-    }])),
+    summary: {
+      peakRssMb: peak,
+      underlyings: Object.fromEntries(results.map((r) => [r.underlying, {
+        ...r.stats,
+        warnings: r.warnings,
+        timings: Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Math.round(v)])),
+      }])),
+    },
   });
   say(`  elapsed: ${seconds(elapsedMs)} in all, peak memory ${peak ?? "?"} MB`);
   say(`  run record: ${path}`);
@@ -104,8 +75,8 @@ export async function runConsolidate(config: Config, command: string[]): Promise
 }
 
 /** Prepares training targets for every configured underlying; returns the exit code. */
-export async function runPrepareTraining(config: Config, command: string[]): Promise<number> {
-  const started = Date.now(), t0 = performance.now();
+export async function runPrepareTraining(config: Config, hooks: RunHooks): Promise<number> {
+  const t0 = performance.now();
   const { underlyings, from, to, ...options } = config.training;
   const root = `${config.data.dir}/lake`;
   const results: PrepareTrainingLakeResult[] = [];
@@ -125,12 +96,13 @@ export async function runPrepareTraining(config: Config, command: string[]): Pro
     say(`  training: ${r.outputs.length} partitions written`);
   }
   const elapsedMs = performance.now() - t0;
-  const path = await record(config, "prepare-training", command, started, elapsedMs, {
+  const path = await hooks.record({
     inputs: results.flatMap((r) => r.inputs),
     outputs: results.flatMap((r) => r.outputs),
-  }, {
-    peakRssMb: peakRssMb(),
-    underlyings: Object.fromEntries(results.map((r) => [r.underlying, r.stats])),
+    summary: {
+      peakRssMb: peakRssMb(),
+      underlyings: Object.fromEntries(results.map((r) => [r.underlying, r.stats])),
+    },
   });
   say(`  elapsed: ${seconds(elapsedMs)}`);
   say(`  run record: ${path}`);

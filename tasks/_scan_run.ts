@@ -6,10 +6,9 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import pl from "nodejs-polars";
-import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
+import type pl from "nodejs-polars";
+import type { Config } from "../lib/config/mod.ts";
 import {
-  acquireLakeLock,
   listPartitions,
   Manifest,
   partitionFile,
@@ -19,13 +18,7 @@ import {
   writeFileAtomic,
   writePartition,
 } from "../lib/lake/mod.ts";
-import {
-  codeRevision,
-  type HashedItem,
-  newRunId,
-  versions,
-  writeRunRecord,
-} from "../lib/run/mod.ts";
+import type { HashedItem, RunHooks } from "../lib/run/mod.ts";
 import {
   scan,
   SCAN_INPUT_COLUMNS,
@@ -78,8 +71,9 @@ async function inputHashes(root: string, parts: PartitionId[]): Promise<HashedIt
 }
 
 /** Runs the scan `config.scan` describes (from and to must be set). */
-export async function runScan(config: Config, command: string[], out?: string): Promise<ScanRun> {
-  const started = Date.now(), t0 = performance.now();
+export async function runScan(config: Config, hooks: RunHooks, out?: string): Promise<ScanRun> {
+  const t0 = performance.now();
+  const { runId, command } = hooks;
   const s = config.scan;
   const root = `${config.data.dir}/lake`;
   const range = { values: s.underlyings, from: s.from!, to: s.to! };
@@ -90,7 +84,6 @@ export async function runScan(config: Config, command: string[], out?: string): 
   const frame = await lazy.select(...lazy.columns.filter((c) => wanted.includes(c))).collect();
   const events = scan(frame, s);
   const summary = summarize(events, frame);
-  const runId = newRunId("scan", started);
   const built = scanOutputs(frame, events, summary, {
     partitions: parts,
     title: `Option move scan: ${s.underlyings.join(", ")} ${s.from}..${s.to}`,
@@ -105,8 +98,7 @@ export async function runScan(config: Config, command: string[], out?: string): 
     scan: s,
   });
   const outputs: HashedItem[] = [];
-  const release = await acquireLakeLock(root);
-  try {
+  {
     const manifest = await Manifest.open(root, "scan_events");
     for (const p of built.partitions) {
       const id: PartitionId = { dataset: "scan_events", value: p.value, date: p.date };
@@ -119,8 +111,6 @@ export async function runScan(config: Config, command: string[], out?: string): 
       });
     }
     await manifest.flush();
-  } finally {
-    await release();
   }
   const csvPath = out ?? `${config.data.dir}/runs/${runId}/scan_events.csv`;
   await writeFileAtomic(csvPath, built.csv);
@@ -129,24 +119,11 @@ export async function runScan(config: Config, command: string[], out?: string): 
   await writeFileAtomic(reportPath, built.report);
   outputs.push({ partition: reportPath, sha256: sha256(built.report) });
   const elapsedMs = performance.now() - t0;
-  const recordPath = await writeRunRecord(config.data.dir, {
-    runId,
-    task: "scan",
-    command,
-    config: redactConfig(config),
-    code: await codeRevision(),
-    versions: await versions(),
-    seed: null,
+  const recordPath = await hooks.record({
     inputs: await inputHashes(root, parts),
     outputs,
-    timings: {
-      startedAt: new Date(started).toISOString(),
-      finishedAt: new Date(started + elapsedMs).toISOString(),
-      elapsedMs: Math.round(elapsedMs),
-    },
-    status: "ok",
     summary: { dataset, ...summary.stats },
-  }, secretsOf(config));
+  });
   return {
     dataset,
     datasetNote: note,

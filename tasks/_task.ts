@@ -1,27 +1,16 @@
 /**
- * What every task shares: flag parsing, config loading from disk (YAML file, `.env`,
+ * The old-style task helpers, kept working for tasks not yet declared with `defineTask`
+ * (lib/task; see docs/tasks.md for the conversion). What every task shares: flag parsing, config loading from disk (YAML file, `.env`,
  * environment, flags), and turning errors into one clear message and an exit code
  * (2 for bad config or flags, 1 for failures). Secrets never reach the output.
  *
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import {
-  type Config,
-  ConfigError,
-  loadConfig,
-  parseDotenv,
-  redactText,
-  secretsOf,
-} from "../lib/config/mod.ts";
+import { ConfigError } from "../lib/config/mod.ts";
+import { redactOutput, UsageError } from "../lib/task/mod.ts";
 
-/** Bad command-line usage: printed with the task's usage, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { loadTaskConfig, UsageError, useSecrets } from "../lib/task/mod.ts";
 
 /** Parses flags strictly; unknown flags or missing values become a {@linkcode UsageError}. */
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
@@ -59,63 +48,9 @@ export function numFlag(name: string, value: string | undefined): number | undef
   return n;
 }
 
-/** Removes undefined values recursively so they do not override lower layers. */
-function prune(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const p = prune(v);
-    if (
-      p !== undefined && !(typeof p === "object" && p !== null && !Array.isArray(p) &&
-        Object.keys(p).length === 0)
-    ) out[k] = p;
-  }
-  return out;
-}
-
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return null;
-    throw e;
-  }
-}
-
-/**
- * Loads the config: `configPath` (or `config/default.yaml` when it exists), `.env` in the
- * working folder, the environment, then `overrides` from flags.
- */
-export async function loadTaskConfig(configPath: string | undefined, overrides: object) {
-  const path = configPath ?? "config/default.yaml";
-  const yamlText = await readOptional(path);
-  if (yamlText === null && configPath !== undefined) {
-    throw new ConfigError([`--config ${configPath}: no such file`]);
-  }
-  const dotenvText = await readOptional(".env");
-  const env = Deno.env.toObject();
-  // Known before the config parses, so that a config error quoting a key is redacted too.
-  const keys = [env.POLYGON_API_KEY, parseDotenv(dotenvText ?? "").POLYGON_API_KEY];
-  secrets = [...new Set([...secrets, ...keys.filter((k): k is string => !!k)])];
-  return loadConfig({
-    yamlText,
-    yamlName: path,
-    dotenvText,
-    env,
-    overrides: prune(overrides) as Record<string, unknown>,
-  });
-}
-
-let secrets: string[] = [Deno.env.get("POLYGON_API_KEY") ?? ""].filter((s) => s.length > 0);
-
-/** Remembers the config's secrets so that errors printed later are redacted. */
-export function useSecrets(config: Config): void {
-  secrets = [...new Set([...secrets, ...secretsOf(config)])];
-}
-
 /** Prints to stdout (redacted). */
 export function say(text: string): void {
-  console.log(redactText(text, secrets));
+  console.log(redactOutput(text));
 }
 
 /**
@@ -129,17 +64,17 @@ export async function runTask(usage: string, main: () => Promise<number>): Promi
   } catch (e) {
     const err = e as Error;
     if (e instanceof ConfigError) {
-      console.error(redactText(err.message, secrets));
+      console.error(redactOutput(err.message));
       code = 2;
     } else if (e instanceof RangeError) {
-      console.error(redactText(`error: ${err.message}`, secrets));
+      console.error(redactOutput(`error: ${err.message}`));
       code = 2;
     } else if (e instanceof UsageError) {
-      console.error(redactText(`error: ${err.message}\n\n${usage}`, secrets));
+      console.error(redactOutput(`error: ${err.message}\n\n${usage}`));
       code = 2;
     } else {
       const detail = Deno.env.get("STRIKELAB_DEBUG") ? err.stack ?? err.message : err.message;
-      console.error(redactText(`error: ${detail}`, secrets));
+      console.error(redactOutput(`error: ${detail}`));
       code = 1;
     }
   }

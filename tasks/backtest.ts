@@ -1,66 +1,108 @@
 /**
  * `deno task backtest`: backtest a strategy on the lake — one run, a parameter sweep, and the
- * validations of the backtest config (walk-forward, stress test, bootstrap, split) — print
- * the metrics and write CSVs, metrics.json, an HTML report and the run record to
+ * validations of the `backtest` config section (walk-forward, stress test, bootstrap, split)
+ * — print the metrics and write CSVs, metrics.json, an HTML report and the run record to
  * `data/runs/<run-id>/`.
  *
  * @module
  */
-import { parseBacktestConfig, STRATEGIES } from "../lib/backtest/mod.ts";
+import { formatBacktestJob, parseBacktestConfig, runBacktestJob } from "../lib/backtest/mod.ts";
 import { ConfigError } from "../lib/config/mod.ts";
-import { backtestArgs } from "./_backtest_flags.ts";
-import { printBacktest } from "./_backtest_print.ts";
-import { runBacktestTask } from "./_backtest_run.ts";
-import { loadTaskConfig, runTask, UsageError, useSecrets } from "./_task.ts";
+import { defineTask, UsageError } from "../lib/task/mod.ts";
 
-const USAGE =
-  `usage: deno task backtest --strategy NAME --symbol SPY --from YYYY-MM-DD --to YYYY-MM-DD [options]
-       deno task backtest --config FILE.yaml [options overriding the file]
+/** `k=v,k=v` → object; a piece without `=` continues the previous value (`fast=5,10`). */
+function pairs(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let last = "";
+  for (const piece of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const eq = piece.indexOf("=");
+    if (eq > 0) out[last = piece.slice(0, eq).trim()] = piece.slice(eq + 1).trim();
+    else if (last !== "") out[last] += `,${piece}`;
+    else throw new UsageError(`expected name=value pairs, got "${value}"`);
+  }
+  return out;
+}
 
-  --strategy NAME            ${Object.keys(STRATEGIES).sort().join(" | ")}
-  --symbol SPY,QQQ           symbols of equity_minute (bar strategies; default from config)
-  --underlying SPY           underlyings whose option minutes are read (option strategies)
-  --from, --to YYYY-MM-DD    trading dates, inclusive
-  --params k=v,k=v           strategy parameters (others take their defaults)
-  --grid k=spec,k=spec       sweep: spec is from:to:step or a list (fast=5:50:5,slow=20,50,100)
-  --random N [--seed S]      sweep N combinations of the grid drawn at random (seeded)
-  --metric NAME              metric that picks the best combination (default sharpe)
-  --init-cash X --fees F --fixed-fees X --slippage-bps B
-  --stop-loss F --take-profit F --trailing-stop F   stops, fractions (bar strategies)
-  --size-type percent|value|shares --size X         entry size (bar strategies)
-  --execution nextOpen|close --bars-per-year N --workers N
-  --dataset D                auto | equity_minute | option_minute | consolidated
-  --walk-forward TRAIN:TEST  walk-forward with these window lengths in bars (needs --grid)
-  --wf-mode rolling|anchored
-  --stress                   stress scenarios (costs, regimes, flash crash)
-  --bootstrap N              bootstrap confidence intervals of the trades (N resamples)
-  --split VAL_FROM:HOLD_FROM train / validation / holdout at two dates (sweeps use train)
-  --top N                    rows of a sweep printed (default 10)
-  --config FILE              a backtest YAML file (see config/examples/*.yaml)`;
+/** `A:B` → [A, B]. */
+function two(flag: string, value: string): [string, string] {
+  const p = value.split(":");
+  if (p.length !== 2 || !p[0] || !p[1]) {
+    throw new UsageError(`--${flag} expects A:B, got "${value}"`);
+  }
+  return [p[0], p[1]];
+}
 
-await runTask(USAGE, async () => {
-  const { help, raw, source, top } = await backtestArgs(Deno.args);
-  if (help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (raw.strategy === undefined) {
-    throw new UsageError("--strategy (or a --config file) is required");
-  }
-  let cfg;
-  try {
-    cfg = parseBacktestConfig(raw, source);
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-    throw new ConfigError(e.message.split("\n").slice(1), { cause: e });
-  }
-  if (!cfg.from || !cfg.to) throw new UsageError("--from and --to are required (YYYY-MM-DD)");
-  if (cfg.validation.walkForward && !cfg.grid) {
-    throw new UsageError("--walk-forward needs a --grid to re-optimise on each training window");
-  }
-  const config = await loadTaskConfig(undefined, {});
-  useSecrets(config);
-  const run = await runBacktestTask(config, cfg, ["deno", "task", "backtest", ...Deno.args]);
-  printBacktest(run, top);
-  return 0;
+export const task = defineTask({
+  name: "backtest",
+  summary: "backtest a strategy on the lake: a run or a sweep, with its validations and report",
+  example: [
+    "deno task backtest --strategy sma_cross --symbols SPY --from 2024-01-02 --to 2024-03-28 --grid fast=5:30:5,slow=40:200:40",
+    "deno task backtest --config config/examples/walk_forward.yaml --from 2024-07-01",
+  ],
+  flags: {
+    strategy: "backtest.strategy",
+    symbols: "backtest.symbols",
+    underlyings: "backtest.underlyings",
+    from: "backtest.from",
+    to: "backtest.to",
+    params: { path: "backtest.params", metavar: "k=v,k=v", parse: pairs },
+    grid: { path: "backtest.grid", metavar: "k=spec,k=spec", parse: pairs },
+    random: "backtest.random.n",
+    "random-seed": "backtest.random.seed",
+    metric: "backtest.metric",
+    "init-cash": "backtest.initCash",
+    fees: "backtest.fees",
+    "fixed-fees": "backtest.fixedFees",
+    "slippage-bps": "backtest.slippageBps",
+    "stop-loss": "backtest.stops.stopLoss",
+    "take-profit": "backtest.stops.takeProfit",
+    "trailing-stop": "backtest.stops.trailingStop",
+    "size-type": "backtest.sizing.type",
+    size: "backtest.sizing.size",
+    execution: "backtest.execution",
+    "bars-per-year": "backtest.barsPerYear",
+    workers: "backtest.workers",
+    dataset: "backtest.dataset",
+    "walk-forward": {
+      path: "backtest.validation.walkForward",
+      metavar: "TRAIN:TEST",
+      parse: (v) => {
+        const [a, b] = two("walk-forward", v).map(Number);
+        return { trainBars: a, testBars: b };
+      },
+    },
+    "wf-mode": "backtest.validation.walkForward.mode",
+    stress: { path: "backtest.validation.stress", type: "boolean", parse: () => ({}) },
+    bootstrap: "backtest.validation.bootstrap.n",
+    split: {
+      path: "backtest.validation.split",
+      metavar: "VAL_FROM:HOLD_FROM",
+      parse: (v) => {
+        const [validationFrom, holdoutFrom] = two("split", v);
+        return { validationFrom, holdoutFrom };
+      },
+    },
+    top: { type: "int", default: 10, help: "Rows of a sweep printed" },
+  },
+  required: ["backtest.strategy", "backtest.from", "backtest.to"],
+  ranges: [["backtest.from", "backtest.to"]],
+  check: (config, flags) => {
+    if (config.backtest.validation.walkForward && !config.backtest.grid) {
+      throw new UsageError("--walk-forward needs a --grid to re-optimise on each training window");
+    }
+    if ((flags.top as number) < 1) throw new UsageError(`--top must be >= 1, got ${flags.top}`);
+  },
+  run: async (ctx) => {
+    let cfg;
+    try {
+      cfg = parseBacktestConfig(ctx.config.backtest, "the backtest section");
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      throw new ConfigError(e.message.split("\n").slice(1), { cause: e });
+    }
+    const run = await runBacktestJob(ctx.config, cfg, ctx);
+    for (const line of formatBacktestJob(run, ctx.flags.top as number)) ctx.say(line);
+  },
 });
+
+if (import.meta.main) await task.main();

@@ -7,54 +7,60 @@
  */
 import { backfillInTerminal } from "./_backfill_cli.ts";
 import { copyReport, type DemoReport, writeIndex, writeLakeOverview } from "./_demo_steps.ts";
-import { type Metrics, parseBacktestConfig } from "../lib/backtest/mod.ts";
-import { runBacktestTask } from "./_backtest_run.ts";
+import { type Metrics, parseBacktestConfig, runBacktestJob } from "../lib/backtest/mod.ts";
+import type { Config } from "../lib/config/mod.ts";
+import { defineTask, type TaskContext, UsageError } from "../lib/task/mod.ts";
 import { runConsolidate } from "./_consolidate_run.ts";
 import { runScan } from "./_scan_run.ts";
-import { intFlag, loadTaskConfig, parseFlags, runTask, say } from "./_task.ts";
 
-const USAGE =
-  `usage: deno task demo [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--seed N] [--reports DIR]
+export const task = defineTask({
+  name: "demo",
+  summary: "the whole lab on the simulator: backfill, consolidate, scan, backtest, reports",
+  example: "deno task demo --from 2025-03-03 --to 2025-03-31 --seed 42",
+  flags: {
+    from: { type: "date", default: "2025-03-03", help: "First trading date of the demo" },
+    to: { type: "date", default: "2025-03-31", help: "Last trading date of the demo" },
+    seed: "source.sim.seed",
+    reports: { type: "string", default: "reports", metavar: "DIR", help: "Folder of the pages" },
+  },
+  check: (_config, f) => {
+    if ((f.from as string) > (f.to as string)) {
+      throw new UsageError(`--from ${f.from} is after --to ${f.to} (the range must run forwards)`);
+    }
+  },
+  lock: true,
+  run: demo,
+});
 
-Runs the pipeline on the built-in simulator (no API key needed) for a month and writes
-reports/index.html.`;
+if (import.meta.main) await task.main();
 
-await runTask(USAGE, async () => {
-  const { values: f } = parseFlags(Deno.args, {
-    from: { type: "string" },
-    to: { type: "string" },
-    seed: { type: "string" },
-    reports: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
-  if (f.help) {
-    say(USAGE);
-    return 0;
-  }
-  const from = f.from ?? "2025-03-03", to = f.to ?? "2025-03-31";
-  const reportsDir = f.reports ?? "reports";
+async function demo(ctx: TaskContext): Promise<number> {
+  const from = ctx.flags.from as string, to = ctx.flags.to as string;
+  const reportsDir = ctx.flags.reports as string;
   const t0 = performance.now();
-  const config = await loadTaskConfig(undefined, {
-    source: { name: "sim", sim: { seed: intFlag("seed", f.seed) } },
-    backfill: { from, to, datasets: ["equity", "index", "options", "news"] },
-    consolidate: { from, to },
-    scan: { from, to },
-  });
-  const command = ["deno", "task", "demo", ...Deno.args];
+  const base = ctx.config;
+  const config: Config = {
+    ...base,
+    source: { ...base.source, name: "sim" },
+    backfill: { ...base.backfill, from, to, datasets: ["equity", "index", "options", "news"] },
+    consolidate: { ...base.consolidate, from, to },
+    scan: { ...base.scan, from, to },
+  };
+  const say = ctx.say;
   say(`strikelab demo: simulator (seed ${config.source.sim.seed}), ${from}..${to}\n`);
 
   say("1/5 backfill: SPY and VIX minute bars, SPY options (2 calls + 2 puts a day), news");
-  const code = await backfillInTerminal(config, command);
+  const code = await backfillInTerminal({ ...ctx, config });
   if (code !== 0) return code;
   const reports: DemoReport[] = [await writeLakeOverview(config, reportsDir, to)];
 
   say("\n2/5 consolidate: one row per option per traded minute, with indicators, VIX, news,");
   say("    implied volatility and Greeks");
-  const consolidated = await runConsolidate(config, command);
+  const consolidated = await runConsolidate(config, ctx.child("consolidate"));
   if (consolidated !== 0) return consolidated;
 
   say("\n3/5 scan: option moves of 20% or more from the day's first trade");
-  const scan = await runScan(config, command);
+  const scan = await runScan(config, ctx.child("scan"));
   say(`  ${scan.summary.stats.events} events in ${scan.summary.stats.contractDays} contract-days`);
   reports.push(
     await copyReport(scan.reportPath, reportsDir, {
@@ -65,7 +71,7 @@ await runTask(USAGE, async () => {
   );
 
   say("\n4/5 backtest: an SMA crossover sweep on SPY minute bars, with stress tests");
-  const sma = await runBacktestTask(
+  const sma = await runBacktestJob(
     config,
     parseBacktestConfig({
       strategy: "sma_cross",
@@ -77,7 +83,7 @@ await runTask(USAGE, async () => {
       slippageBps: 1,
       validation: { stress: {} },
     }, "the demo"),
-    command,
+    ctx.child("backtest"),
   );
   say(`  best ${fmtParams(sma.params)}: ${fmtMetrics(sma.main.summary)}`);
   reports.push(
@@ -89,7 +95,7 @@ await runTask(USAGE, async () => {
   );
 
   say("    and buying SPY 0DTE calls when the scanner triggers");
-  const calls = await runBacktestTask(
+  const calls = await runBacktestJob(
     config,
     parseBacktestConfig({
       strategy: "scanner_calls",
@@ -100,7 +106,7 @@ await runTask(USAGE, async () => {
       params: { threshold: 0.2, take_profit: 0.5, stop_loss: 0.25, hold_min: 30 },
       validation: { bootstrap: { n: 1000, seed: 1 } },
     }, "the demo"),
-    command,
+    ctx.child("backtest"),
   );
   say(`  ${fmtMetrics(calls.main.summary)}`);
   reports.push(
@@ -120,10 +126,10 @@ await runTask(USAGE, async () => {
     "SMA best Sharpe": sma.main.summary.sharpe.toFixed(3),
     "option strategy trades": calls.main.summary.nTrades,
     "option strategy total return": calls.main.summary.totalReturn.toFixed(4),
-  }, { from, to, seed: config.source.sim.seed, command: command.join(" ") });
+  }, { from, to, seed: config.source.sim.seed, command: ctx.command.join(" ") });
   say(`\ndone in ${((performance.now() - t0) / 1000).toFixed(1)} s: open ${index}`);
   return 0;
-});
+}
 
 function fmtParams(params: Record<string, number>): string {
   return Object.entries(params).map(([k, v]) => `${k}=${v}`).join(", ");

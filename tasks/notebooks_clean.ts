@@ -5,19 +5,33 @@
  * notebooks/*.ipynb by default) and writes them in nbformat's layout, so committed
  * notebooks carry code only. With --check nothing is written: the exit code is 1 when a
  * notebook would change (for CI and pre-commit hooks).
+ *
+ * @module
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { clearNotebook } from "../lib/report/mod.ts";
+import { defineTask, type TaskContext } from "../lib/task/mod.ts";
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "..");
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: Deno.args,
-    allowPositionals: true,
-    options: { check: { type: "boolean", default: false } },
-  });
+export const task = defineTask({
+  name: "notebooks:clean",
+  summary: "clear outputs, execution counts and run metadata from notebooks",
+  example: ["deno task notebooks:clean", "deno task notebooks:clean --check notebooks/*.ipynb"],
+  positionals: "[NOTEBOOK.ipynb ...]",
+  flags: {
+    check: {
+      type: "boolean",
+      default: false,
+      help: "Write nothing; exit 1 when a notebook would change (CI, pre-commit)",
+    },
+  },
+  run: clean,
+});
+
+/** Cleans (or checks) the notebooks; returns the exit code. */
+async function clean({ flags, positionals }: TaskContext): Promise<number> {
+  const values = { check: flags.check === true };
   const base = Deno.env.get("INIT_CWD") ?? Deno.cwd();
   let files = positionals.map((p) => resolve(base, p));
   if (files.length === 0) {
@@ -57,4 +71,4 @@ async function main(): Promise<number> {
   return values.check && dirty > 0 ? 1 : 0;
 }
 
-Deno.exit(await main());
+if (import.meta.main) await task.main();

@@ -5,11 +5,23 @@
  * it points the kernel at the running deno binary), then checks that Jupyter can run
  * notebooks and says how to install it if not.
  *
- * Exit codes: 0 ready; 1 kernel registration failed; 2 Jupyter is missing.
+ * Exit codes: 0 ready; 1 kernel registration failed; 2 Jupyter is missing. `--help` only
+ * prints the help (it installs nothing).
+ *
+ * @module
  */
+import { defineTask } from "../lib/task/mod.ts";
 import { findJupyter, jupyterProblemMessage } from "./_jupyter.ts";
 
-async function main(): Promise<number> {
+export const task = defineTask({
+  name: "notebooks:setup",
+  summary: "register the Deno Jupyter kernel and check that Jupyter can run notebooks",
+  example: "deno task notebooks:setup",
+  run: setup,
+});
+
+/** Registers the kernel (idempotent), then looks for Jupyter; returns the exit code. */
+async function setup(): Promise<number> {
   const install = await new Deno.Command(Deno.execPath(), {
     args: ["jupyter", "--install", "--force"],
     stdout: "piped",
@@ -31,4 +43,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-Deno.exit(await main());
+if (import.meta.main) await task.main();

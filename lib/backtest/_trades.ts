@@ -1,6 +1,6 @@
 // Opening and closing trade records (one trade per position, flat to flat).
-import type { SimCtx } from "./_book.ts";
-import { addClosedTrade, N_STATS, S_OPEN } from "./_stats.ts";
+import type { SimCtx } from "./kernels/_book.ts";
+import { addClosedTrade, N_STATS, S_OPEN } from "./kernels/_stats.ts";
 
 /** Starts column `c`'s trade on bar `i`; stops and extremes count from `startBar`. */
 export function openTrade(

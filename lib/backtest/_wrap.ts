@@ -1,6 +1,6 @@
 // Kernel records → Polars DataFrames (the friendly layer).
 import pl from "nodejs-polars";
-import { REASON_NAMES } from "./_enums.ts";
+import { REASON_NAMES } from "./kernels/_enums.ts";
 import { symbolLookup } from "./_segments.ts";
 import type { Market } from "./market.ts";
 import { METRIC_COLUMNS, type Metrics } from "./metrics.ts";

@@ -1,15 +1,20 @@
-// The zod schema of the `backtest` config section.
+/**
+ * The strategy-dependent checks of the `backtest` config section. Its shape and defaults are
+ * `BacktestSchema` in lib/config/schema.ts (one schema for every task); this adds what needs
+ * the strategy registry: the strategy exists, every parameter and grid value is in range,
+ * fixed parameters satisfy the strategy's rule, choice names become indices.
+ *
+ * @module
+ */
 import { z } from "zod";
+import { BacktestSchema } from "../config/mod.ts";
 import { parseAxis } from "./grid.ts";
 import { METRIC_COLUMNS } from "./metrics.ts";
 import { encodeAxis, encodeParam } from "./strategies/params.ts";
 import { paramProblem, STRATEGIES } from "./strategies/registry.ts";
 import type { Params, Strategy } from "./strategies/types.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
-const fraction = (max: number) => z.number().min(0).lt(max);
-const axis = z.union([z.array(z.union([z.number(), z.string()])).min(1), z.string(), z.number()]);
-type Axis = z.infer<typeof axis>;
+type Axis = number | string | (number | string)[];
 
 /** Params and grid with choice names turned into indices; messages for the values that fail. */
 function encode(
@@ -42,6 +47,11 @@ function encode(
   return { params: p, grid: g, problems };
 }
 
+/** The object without its undefined values (`{}` for a section with nothing set). */
+function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}
+
 const message = (e: unknown) =>
   (e as Error).message.replace(/^Cannot use strategy [a-z_0-9]+: /, "");
 const metricNames = METRIC_COLUMNS.map(([, name]) => name) as [string, ...string[]];
@@ -56,56 +66,18 @@ const metricNames = METRIC_COLUMNS.map(([, name]) => name) as [string, ...string
  * holds their indices.
  */
 export function backtestConfigSchema(registry: Readonly<Record<string, Strategy>> = STRATEGIES) {
-  return z.strictObject({
-    strategy: z.string().min(1),
-    /** Lake dataset: `auto` is equity_minute for bar strategies, option minutes (consolidated
-     * when it covers the range, else option_minute) for option strategies. */
-    dataset: z.enum(["auto", "equity_minute", "option_minute", "consolidated"]).default("auto"),
-    symbols: z.array(z.string().min(1)).min(1).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
-    grid: z.record(z.string(), axis).optional(),
-    random: z.strictObject({ n: z.int().min(1), seed: z.int() }).optional(),
-    metric: z.enum(metricNames).default("sharpe"),
-    initCash: z.number().positive().default(100_000),
-    fees: fraction(1).default(0),
-    fixedFees: z.number().min(0).default(0),
-    slippageBps: fraction(10_000).default(0),
-    sizing: z.strictObject({
-      type: z.enum(["shares", "value", "percent"]).default("percent"),
-      size: z.number().positive().default(1),
-    }).default({ type: "percent", size: 1 }),
-    stops: z.strictObject({
-      stopLoss: fraction(1).default(0),
-      takeProfit: z.number().min(0).default(0),
-      trailingStop: fraction(1).default(0),
-    }).default({ stopLoss: 0, takeProfit: 0, trailingStop: 0 }),
-    execution: z.enum(["nextOpen", "close"]).default("nextOpen"),
-    barsPerYear: z.number().positive().optional(),
-    workers: z.int().min(0).optional(),
-    validation: z.strictObject({
-      split: z.strictObject({ validationFrom: isoDate, holdoutFrom: isoDate }).optional(),
-      walkForward: z.strictObject({
-        mode: z.enum(["rolling", "anchored"]).default("rolling"),
-        trainBars: z.int().min(1),
-        testBars: z.int().min(1),
-      }).optional(),
-      stress: z.strictObject({
-        crashGap: z.number().gt(0).lt(1).default(0.1),
-        crashBar: z.int().min(0).optional(),
-        bearDrop: z.number().positive().default(0.05),
-        rangeBand: z.number().positive().default(0.02),
-        vixLevel: z.number().positive().default(25),
-        regimeLookbackBars: z.int().min(1).optional(),
-      }).optional(),
-      bootstrap: z.strictObject({
-        n: z.int().min(10).default(2000),
-        seed: z.int().default(0),
-        confidence: z.number().gt(0).lt(1).default(0.95),
-      }).optional(),
-    }).default({}),
-  }).superRefine((cfg, ctx) => {
+  return BacktestSchema.superRefine((cfg, ctx) => {
+    if (cfg.strategy === null) {
+      ctx.addIssue({ code: "custom", path: ["strategy"], message: "is required (--strategy)" });
+      return;
+    }
+    if (!metricNames.includes(cfg.metric)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["metric"],
+        message: `is not one of ${metricNames.join(", ")}`,
+      });
+    }
     const strategy = registry[cfg.strategy];
     if (strategy === undefined) {
       const known = Object.keys(registry).sort().join(", ");
@@ -116,14 +88,14 @@ export function backtestConfigSchema(registry: Readonly<Record<string, Strategy>
       });
       return;
     }
-    const enc = encode(strategy, cfg.params, cfg.grid);
+    const enc = encode(strategy, cfg.params, cfg.grid ?? undefined);
     for (const p of enc.problems) ctx.addIssue({ code: "custom", ...p });
     if (enc.problems.length > 0) return;
     const full: Record<string, number> = {};
     for (const [k, s] of Object.entries(strategy.params)) full[k] = enc.params[k] ?? s.default;
-    const rule = cfg.grid === undefined ? strategy.check(full) : null;
+    const rule = cfg.grid === null ? strategy.check(full) : null;
     if (rule !== null) ctx.addIssue({ code: "custom", path: ["params"], message: rule });
-    if (cfg.from !== undefined && cfg.to !== undefined && cfg.from > cfg.to) {
+    if (cfg.from !== null && cfg.to !== null && cfg.from > cfg.to) {
       ctx.addIssue({
         code: "custom",
         path: ["to"],
@@ -131,8 +103,32 @@ export function backtestConfigSchema(registry: Readonly<Record<string, Strategy>
       });
     }
   }).transform((cfg) => {
-    const { params, grid } = encode(registry[cfg.strategy], cfg.params, cfg.grid);
-    return { ...cfg, params, grid };
+    const strategy = cfg.strategy!;
+    const { params, grid } = encode(registry[strategy], cfg.params, cfg.grid ?? undefined);
+    const v = cfg.validation;
+    return {
+      ...cfg,
+      strategy,
+      symbols: cfg.symbols ?? undefined,
+      underlyings: cfg.underlyings ?? undefined,
+      from: cfg.from ?? undefined,
+      to: cfg.to ?? undefined,
+      params,
+      grid,
+      random: cfg.random ?? undefined,
+      barsPerYear: cfg.barsPerYear ?? undefined,
+      workers: cfg.workers ?? undefined,
+      validation: defined({
+        split: v.split ?? undefined,
+        walkForward: v.walkForward ?? undefined,
+        stress: v.stress === null ? undefined : {
+          ...v.stress,
+          crashBar: v.stress.crashBar ?? undefined,
+          regimeLookbackBars: v.stress.regimeLookbackBars ?? undefined,
+        },
+        bootstrap: v.bootstrap ?? undefined,
+      }),
+    };
   });
 }
 

@@ -1,5 +1,5 @@
 // Performance metrics from the kernel's streaming accumulators.
-import * as S from "./_stats.ts";
+import * as S from "./kernels/_stats.ts";
 
 /** Performance of one portfolio (group). Returns are fractions; durations in bars. */
 export interface Metrics {

@@ -55,7 +55,7 @@ export { sweepHeatmap, type SweepHeatmapOptions } from "./sweep_heatmap.ts";
 export { type BestCombo, bestCombo, type BestComboOptions } from "./best_combo.ts";
 export { splitByDate, type SplitByDateOptions } from "./split_by_date.ts";
 export { walkForward, type WalkForwardOptions, type WalkForwardResult } from "./walk_forward.ts";
-export { stressTest, type StressTestOptions } from "./stress_test.ts";
+export { stressTest, type StressTestOptions } from "./stress.ts";
 export { bootstrapTrades, type BootstrapTradesOptions } from "./bootstrap_trades.ts";
 export {
   type BacktestConfig,
@@ -89,3 +89,12 @@ export { correlationFromCovariance, trailingCovariance } from "./allocation/cova
 export { correlationMatrix, type CorrelationOptions, rollingCorrelation } from "./correlation.ts";
 export { scannerCalls } from "./strategies/scanner_calls.ts";
 export { encodeAxis, encodeParam, formatParam } from "./strategies/params.ts";
+export { type BacktestRun, runBacktestJob } from "./run_backtest_job.ts";
+export { backtestReportPage } from "./backtest_report_page.ts";
+export { formatBacktestJob } from "./format_backtest_job.ts";
+export {
+  backfillHint,
+  type BacktestData,
+  type DataRequest,
+  loadBacktestData,
+} from "./_job_data.ts";

@@ -1,7 +1,7 @@
 // From a parsed config section to the options of the library calls.
 import type { BacktestConfig } from "./config.ts";
 import type { RunBacktestOptions } from "./run_backtest.ts";
-import type { StressTestOptions } from "./stress_test.ts";
+import type { StressTestOptions } from "./stress.ts";
 import type { SweepOptions } from "./sweep.ts";
 import type { WalkForwardOptions } from "./walk_forward.ts";
 

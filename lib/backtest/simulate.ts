@@ -1,12 +1,12 @@
 // The simulation kernel: signals or orders in, per-group accumulators (and records) out.
-import { SIZE_TYPES } from "./_enums.ts";
-import { newCtx } from "./_book.ts";
+import { SIZE_TYPES } from "./kernels/_enums.ts";
+import { newCtx } from "./kernels/_book.ts";
 import { planOffsets, resolveLayout } from "./_layout.ts";
 import { OrderLog, TradeLog } from "./_records.ts";
-import { type GroupPlan, runGroup } from "./_sim_group.ts";
-import { runSingle } from "./_sim_single.ts";
-import * as S from "./_stats.ts";
-import { checkSimOptions } from "./_sim_options.ts";
+import { type GroupPlan, runGroup } from "./kernels/_sim_group.ts";
+import { runSingle } from "./kernels/_sim_single.ts";
+import * as S from "./kernels/_stats.ts";
+import { checkSimOptions } from "./kernels/_sim_options.ts";
 import type { SimInput, SimResult, SimulateOptions } from "./types.ts";
 
 export type { SimInput, SimResult, SimulateOptions };

@@ -1,5 +1,6 @@
 // Train / validation / holdout split by date.
 import pl from "nodejs-polars";
+import { parseIsoDate } from "../calendar/mod.ts";
 
 /** Options of {@linkcode splitByDate}: boundaries as `YYYY-MM-DD` (00:00 UTC) or epoch ms. */
 export interface SplitByDateOptions {
@@ -10,11 +11,12 @@ export interface SplitByDateOptions {
 }
 
 function toMs(v: string | number, name: string): number {
-  const ms = typeof v === "number"
-    ? v
-    : /^\d{4}-\d{2}-\d{2}$/.test(v)
-    ? Date.parse(`${v}T00:00:00Z`)
-    : NaN;
+  let ms = NaN;
+  try {
+    ms = typeof v === "number" ? v : Date.parse(`${parseIsoDate(v)}T00:00:00Z`);
+  } catch {
+    // not a real calendar date (2025-02-30): NaN, reported below
+  }
   if (!Number.isFinite(ms)) {
     throw new RangeError(`Cannot split by date: ${name} must be YYYY-MM-DD or epoch ms, got ${v}`);
   }

@@ -1,5 +1,5 @@
 // Public array-level types of the backtest kernels.
-import type { Execution, SizeType } from "./_enums.ts";
+import type { Execution, SizeType } from "./kernels/_enums.ts";
 import type { OrderLog, TradeLog } from "./_records.ts";
 
 export type { Execution, SizeType };

@@ -1,7 +1,7 @@
 // Walk-forward validation: re-optimise on each training window, trade the next one.
 import pl from "nodejs-polars";
 import { runWindow } from "./_window.ts";
-import { accumulateEquity, N_STATS, S_BEST, S_CLOSED, S_WORST } from "./_stats.ts";
+import { accumulateEquity, N_STATS, S_BEST, S_CLOSED, S_WORST } from "./kernels/_stats.ts";
 import { barsPerYear as inferBarsPerYear } from "./bars_per_year.ts";
 import { asMarket, type Market, sliceMarket } from "./market.ts";
 import { METRIC_COLUMNS, type Metrics, metricsFromStats } from "./metrics.ts";

@@ -5,16 +5,16 @@
  * @module
  */
 import { z } from "zod";
+import { parseIsoDate } from "../calendar/mod.ts";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/** True for a real calendar date written `YYYY-MM-DD` (the calendar's one date parser). */
 export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  try {
+    parseIsoDate(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A `YYYY-MM-DD` date string. */

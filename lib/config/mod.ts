@@ -13,8 +13,8 @@
  *
  * @module
  */
-export { type Config, ConfigSchema } from "./schema.ts";
+export { BacktestSchema, type Config, ConfigSchema } from "./schema.ts";
 export { ENV_VARS, loadConfig, type LoadConfigOptions, mergeDeep, parseDotenv } from "./load.ts";
 export { ConfigError, formatIssues, plainMessage } from "./errors.ts";
 export { redactConfig, REDACTED, redactText, secretsOf } from "./redact.ts";
-export { isIsoDate } from "./_fields.ts";
+export { isIsoDate, isoDate } from "./_fields.ts";

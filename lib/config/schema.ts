@@ -5,119 +5,128 @@
  * @module
  */
 import { z } from "zod";
-import { EXPIRY_CONVENTIONS } from "../market/select_expiry.ts";
-import {
-  SCAN_DEFAULTS,
-  SCAN_DIRECTIONS,
-  SCAN_PRICES,
-  SCAN_REFERENCES,
-} from "../scanner/options.ts";
-import {
-  CONSOLIDATE_DEFAULTS,
-  INDICATOR_DEFAULTS,
-  TRAINING_DEFAULTS,
-} from "../consolidate/options.ts";
+import { EXPIRY_CONVENTIONS } from "../market/mod.ts";
+import { SCAN_DEFAULTS, SCAN_DIRECTIONS, SCAN_PRICES, SCAN_REFERENCES } from "../scanner/mod.ts";
+import { CONSOLIDATE_DEFAULTS, INDICATOR_DEFAULTS, TRAINING_DEFAULTS } from "../consolidate/mod.ts";
 import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
 import { BAR_FIELDS } from "../sources/replay/mod.ts";
 
 /** Where the lake and run records live. */
 export const DataSchema = z.strictObject({
-  /** Root folder: the lake is `<dir>/lake`, run records `<dir>/runs`. */
-  dir: z.string().min(1).default("data"),
+  dir: z.string().min(1).default("data").describe(
+    "Root folder: the lake is `<dir>/lake`, run records `<dir>/runs`.",
+  ),
 });
 
 /** Logging. */
 export const LogSchema = z.strictObject({
-  level: oneOf(["debug", "info", "warn", "error"] as const).default("info"),
-  /** One JSON object a line instead of text. */
-  json: z.boolean().default(false),
+  level: oneOf(["debug", "info", "warn", "error"] as const).default("info").describe(
+    "Lowest level of the lines written on stderr",
+  ),
+  json: z.boolean().default(false).describe("One JSON object a line instead of text."),
 });
 
 /** The Polygon.io REST client. */
 export const PolygonSchema = z.strictObject({
-  /** API key; read from POLYGON_API_KEY (or .env). Never written to any output. */
-  apiKey: z.string().min(1).nullable().default(null),
+  apiKey: z.string().min(1).nullable().default(null).describe(
+    "API key; read from POLYGON_API_KEY (or .env). Never written to any output.",
+  ),
   baseUrl: z.url({ error: "is not a URL (e.g. https://api.polygon.io)" }).default(
     "https://api.polygon.io",
+  ).describe("Polygon base URL (the real API or the fake server)"),
+  rateLimitPerMinute: intIn(1, 100_000).default(5).describe(
+    "Requests a minute for the whole process; the free tier allows 5.",
   ),
-  /** Requests a minute for the whole process; the free tier allows 5. */
-  rateLimitPerMinute: intIn(1, 100_000).default(5),
-  /** Retries of a request after 429, 5xx, timeouts or network errors. */
-  maxRetries: intIn(0, 20).default(6),
-  /** Time limit of one request, ms. */
-  timeoutMs: intIn(100, 600_000).default(30_000),
-  /** Bars a page for aggregates (Polygon caps it at 50,000). */
-  pageLimit: intIn(1, 50_000).default(50_000),
+  maxRetries: intIn(0, 20).default(6).describe(
+    "Retries of a request after 429, 5xx, timeouts or network errors.",
+  ),
+  timeoutMs: intIn(100, 600_000).default(30_000).describe("Time limit of one request, ms."),
+  pageLimit: intIn(1, 50_000).default(50_000).describe(
+    "Bars a page for aggregates (Polygon caps it at 50,000).",
+  ),
 });
 
 /** The replay source: bars from CSV files as real files come, one per ticker. */
 export const ReplaySchema = z.strictObject({
-  /** Minute CSV per ticker (`SPY: path/SPY_1min.csv`); relative paths from the working folder. */
-  files: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({}),
-  /** Daily CSV per ticker (one row per date), for the daily datasets. */
-  dailyFiles: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({}),
-  /** Whether a row's time is the start or the end of its bar. */
-  stamp: oneOf(["start", "end"] as const).default("start"),
-  /** The row order the files must have (checked); `any` is not checked. */
-  order: oneOf(["any", "ascending", "descending"] as const).default("any"),
-  /** The zone of the files' naive timestamps (rows with a UTC offset carry their own). */
-  timeZone: oneOf(["America/New_York", "UTC"] as const).default("America/New_York"),
-  /** Field → the file's column name, where the usual names miss (`trades: trade_count`). */
-  columns: z.partialRecord(oneOf(BAR_FIELDS), z.string().min(1)).default({}),
-  /** Unit of numeric epoch timestamps; `auto` decides by the number of digits. */
-  epochUnit: oneOf(["auto", "s", "ms", "us", "ns"] as const).default("auto"),
-  /** Coarser-than-minute rows in a minute file: refuse, or keep each at the minute it completes. */
-  resample: oneOf(["refuse", "complete"] as const).default("refuse"),
+  files: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({}).describe(
+    "Minute CSV per ticker (`SPY: path/SPY_1min.csv`); relative paths from the working folder.",
+  ),
+  dailyFiles: z.record(ticker, z.string().min(1, { error: "is not a file path" })).default({})
+    .describe("Daily CSV per ticker (one row per date), for the daily datasets."),
+  stamp: oneOf(["start", "end"] as const).default("start").describe(
+    "Whether a row's time is the start or the end of its bar.",
+  ),
+  order: oneOf(["any", "ascending", "descending"] as const).default("any").describe(
+    "The row order the files must have (checked); `any` is not checked.",
+  ),
+  timeZone: oneOf(["America/New_York", "UTC"] as const).default("America/New_York").describe(
+    "The zone of the files' naive timestamps (rows with a UTC offset carry their own).",
+  ),
+  columns: z.partialRecord(oneOf(BAR_FIELDS), z.string().min(1)).default({}).describe(
+    "Field → the file's column name, where the usual names miss (`trades: trade_count`).",
+  ),
+  epochUnit: oneOf(["auto", "s", "ms", "us", "ns"] as const).default("auto").describe(
+    "Unit of numeric epoch timestamps; `auto` decides by the number of digits.",
+  ),
+  resample: oneOf(["refuse", "complete"] as const).default("refuse").describe(
+    "Coarser-than-minute rows in a minute file: refuse, or keep each at the minute it completes.",
+  ),
 });
 
 /** Which source to read and how. */
 export const SourceSchema = z.strictObject({
-  /** `auto`: polygon when an API key is set, else the simulator. */
-  name: oneOf(["auto", "sim", "polygon", "replay"] as const).default("auto"),
-  sim: z.strictObject({ seed: intIn(0, 2 ** 31 - 1).default(42) }).prefault({}),
+  name: oneOf(["auto", "sim", "polygon", "replay"] as const).default("auto").describe(
+    "`auto`: polygon when an API key is set, else the simulator.",
+  ),
+  sim: z.strictObject({
+    seed: intIn(0, 2 ** 31 - 1).default(42).describe(
+      "Simulator seed: every partition is a pure function of (seed, ticker, date)",
+    ),
+  }).prefault({}),
   polygon: PolygonSchema.prefault({}),
   replay: ReplaySchema.prefault({}),
 });
 
 /** `deno task backfill`. */
 export const BackfillSchema = z.strictObject({
-  /** Which datasets to fill: equity and index minute bars, options, news. */
   datasets: z.array(oneOf(["equity", "index", "options", "news"] as const)).min(1).default([
     "equity",
     "index",
-  ]),
-  /** Equities and ETFs for `equity_minute`. */
-  symbols: z.array(ticker).min(1).default(["SPY"]),
-  /** Indices for `index_minute`. */
-  indices: z.array(ticker).default(["I:VIX"]),
-  /** First trading date (inclusive); required to run a backfill. */
-  from: isoDate.nullable().default(null),
-  /** Last trading date (inclusive); required to run a backfill. */
-  to: isoDate.nullable().default(null),
-  /** Partitions fetched at once. */
-  concurrency: intIn(1, 64).default(4),
-  /** Keep pre- and post-market minutes too. */
-  extendedHours: z.boolean().default(false),
-  /** Rewrite partitions already complete in the manifest. */
-  force: z.boolean().default(false),
+  ]).describe("Which datasets to fill: equity and index minute bars, options, news."),
+  symbols: z.array(ticker).min(1).default(["SPY"]).describe(
+    "Equities and ETFs for `equity_minute`.",
+  ),
+  indices: z.array(ticker).default(["I:VIX"]).describe("Indices for `index_minute`."),
+  from: isoDate.nullable().default(null).describe(
+    "First trading date (inclusive); required to run a backfill.",
+  ),
+  to: isoDate.nullable().default(null).describe(
+    "Last trading date (inclusive); required to run a backfill.",
+  ),
+  concurrency: intIn(1, 64).default(4).describe("Partitions fetched at once."),
+  extendedHours: z.boolean().default(false).describe("Keep pre- and post-market minutes too."),
+  force: z.boolean().default(false).describe(
+    "Rewrite partitions already complete in the manifest.",
+  ),
 });
 
 /** Option contract selection and option bars (`backfill --datasets options`, `discover`). */
 export const OptionsSchema = z.strictObject({
-  /** Underlyings whose options are selected each day. */
-  underlyings: z.array(ticker).min(1).default(["SPY"]),
-  /** Call strikes strictly above the day's open. */
-  calls: intIn(0, 50).default(2),
-  /** Put strikes at or below the day's open. */
-  puts: intIn(0, 50).default(2),
-  /** Strike grid in dollars (SPY: 1; 0.5 also listed for some names). */
-  strikeIncrement: numIn(0.001, 1000).default(1),
-  /** same_day (0DTE) | next_trading_day | next_friday | fixed | nearest_listed. */
-  expiry: oneOf(EXPIRY_CONVENTIONS).default("same_day"),
-  /** The expiry for `fixed`, YYYY-MM-DD. */
-  fixedExpiry: isoDate.nullable().default(null),
-  /** How far ahead `nearest_listed` looks for listed expiries, calendar days. */
-  listedHorizonDays: intIn(1, 730).default(45),
+  underlyings: z.array(ticker).min(1).default(["SPY"]).describe(
+    "Underlyings whose options are selected each day.",
+  ),
+  calls: intIn(0, 50).default(2).describe("Call strikes strictly above the day's open."),
+  puts: intIn(0, 50).default(2).describe("Put strikes at or below the day's open."),
+  strikeIncrement: numIn(0.001, 1000).default(1).describe(
+    "Strike grid in dollars (SPY: 1; 0.5 also listed for some names).",
+  ),
+  expiry: oneOf(EXPIRY_CONVENTIONS).default("same_day").describe(
+    "same_day (0DTE) | next_trading_day | next_friday | fixed | nearest_listed.",
+  ),
+  fixedExpiry: isoDate.nullable().default(null).describe("The expiry for `fixed`, YYYY-MM-DD."),
+  listedHorizonDays: intIn(1, 730).default(45).describe(
+    "How far ahead `nearest_listed` looks for listed expiries, calendar days.",
+  ),
 }).refine((o) => o.expiry !== "fixed" || o.fixedExpiry !== null, {
   error: "needs fixedExpiry (YYYY-MM-DD) when expiry is fixed",
   path: ["fixedExpiry"],
@@ -125,26 +134,34 @@ export const OptionsSchema = z.strictObject({
 
 /** `deno task scan`: option move events (definitions in `lib/scanner/scan.ts`). */
 export const ScanSchema = z.strictObject({
-  /** Underlyings whose options are scanned. */
-  underlyings: z.array(ticker).min(1).default(["SPY"]),
-  /** First trading date (inclusive); required to run a scan. */
-  from: isoDate.nullable().default(null),
-  /** Last trading date (inclusive); required to run a scan. */
-  to: isoDate.nullable().default(null),
-  /** The move that counts, as a fraction of the reference (0.2 = 20%). */
-  threshold: numIn(0.001, 10).default(SCAN_DEFAULTS.threshold),
-  /** open (first traded price of the day) | rolling_low | rolling_high (previous N minutes). */
-  reference: oneOf(SCAN_REFERENCES).default(SCAN_DEFAULTS.reference),
-  /** N for the rolling references, minutes. */
-  windowMin: intIn(1, 390).default(SCAN_DEFAULTS.windowMin),
-  /** up | down | both. */
-  direction: oneOf(SCAN_DIRECTIONS).default(SCAN_DEFAULTS.direction),
-  /** Minutes without trades allowed inside an event. */
-  gapToleranceMin: intIn(0, 390).default(SCAN_DEFAULTS.gapToleranceMin),
-  /** high_low (high for up moves, low for down moves) | close. */
-  price: oneOf(SCAN_PRICES).default(SCAN_DEFAULTS.price),
-  /** auto: consolidated when it covers every option_minute partition of the range. */
-  dataset: oneOf(["auto", "option_minute", "consolidated"] as const).default("auto"),
+  underlyings: z.array(ticker).min(1).default(["SPY"]).describe(
+    "Underlyings whose options are scanned.",
+  ),
+  from: isoDate.nullable().default(null).describe(
+    "First trading date (inclusive); required to run a scan.",
+  ),
+  to: isoDate.nullable().default(null).describe(
+    "Last trading date (inclusive); required to run a scan.",
+  ),
+  threshold: numIn(0.001, 10).default(SCAN_DEFAULTS.threshold).describe(
+    "The move that counts, as a fraction of the reference (0.2 = 20%).",
+  ),
+  reference: oneOf(SCAN_REFERENCES).default(SCAN_DEFAULTS.reference).describe(
+    "open (first traded price of the day) | rolling_low | rolling_high (previous N minutes).",
+  ),
+  windowMin: intIn(1, 390).default(SCAN_DEFAULTS.windowMin).describe(
+    "N for the rolling references, minutes.",
+  ),
+  direction: oneOf(SCAN_DIRECTIONS).default(SCAN_DEFAULTS.direction).describe("up | down | both."),
+  gapToleranceMin: intIn(0, 390).default(SCAN_DEFAULTS.gapToleranceMin).describe(
+    "Minutes without trades allowed inside an event.",
+  ),
+  price: oneOf(SCAN_PRICES).default(SCAN_DEFAULTS.price).describe(
+    "high_low (high for up moves, low for down moves) | close.",
+  ),
+  dataset: oneOf(["auto", "option_minute", "consolidated"] as const).default("auto").describe(
+    "auto: consolidated when it covers every option_minute partition of the range.",
+  ),
 });
 
 const distinctMinutes = (max: number) =>
@@ -154,18 +171,23 @@ const distinctMinutes = (max: number) =>
 
 /** Indicators on the underlying's minutes in the consolidated table (`lib/indicators`). */
 export const IndicatorsSchema = z.strictObject({
-  /** Restart every indicator at each session; false runs them across sessions. */
-  session: z.boolean().default(INDICATOR_DEFAULTS.session),
-  /** Sessions of the underlying read before `from` when `session` is false. */
-  warmupDays: intIn(0, 60).default(INDICATOR_DEFAULTS.warmupDays),
-  rsiWindow: intIn(2, 390).default(INDICATOR_DEFAULTS.rsiWindow),
+  session: z.boolean().default(INDICATOR_DEFAULTS.session).describe(
+    "Restart every indicator at each session; false runs them across sessions.",
+  ),
+  warmupDays: intIn(0, 60).default(INDICATOR_DEFAULTS.warmupDays).describe(
+    "Sessions of the underlying read before `from` when `session` is false.",
+  ),
+  rsiWindow: intIn(2, 390).default(INDICATOR_DEFAULTS.rsiWindow).describe("RSI window, minutes"),
   macdFast: intIn(1, 390).default(INDICATOR_DEFAULTS.macdFast),
   macdSlow: intIn(2, 390).default(INDICATOR_DEFAULTS.macdSlow),
   macdSignal: intIn(1, 390).default(INDICATOR_DEFAULTS.macdSignal),
-  bollingerWindow: intIn(2, 390).default(INDICATOR_DEFAULTS.bollingerWindow),
+  bollingerWindow: intIn(2, 390).default(INDICATOR_DEFAULTS.bollingerWindow).describe(
+    "Bollinger window, minutes",
+  ),
   bollingerStdDevs: numIn(0.1, 10).default(INDICATOR_DEFAULTS.bollingerStdDevs),
-  /** Rate-of-change windows, minutes. */
-  rocWindows: distinctMinutes(390).default([...INDICATOR_DEFAULTS.rocWindows]),
+  rocWindows: distinctMinutes(390).default([...INDICATOR_DEFAULTS.rocWindows]).describe(
+    "Rate-of-change windows, minutes.",
+  ),
 }).refine((i) => i.macdSlow > i.macdFast, {
   error: "needs macdSlow > macdFast",
   path: ["macdSlow"],
@@ -173,44 +195,152 @@ export const IndicatorsSchema = z.strictObject({
 
 /** `deno task consolidate`: the per-option-per-minute research table. */
 export const ConsolidateSchema = z.strictObject({
-  /** Underlyings whose options are consolidated. */
-  underlyings: z.array(ticker).min(1).default(["SPY"]),
-  /** First trading date (inclusive); required to run. */
-  from: isoDate.nullable().default(null),
-  /** Last trading date (inclusive); required to run. */
-  to: isoDate.nullable().default(null),
-  /** Index joined as the vix_* columns (index_minute); null leaves them null. */
-  vix: ticker.nullable().default("I:VIX"),
-  /** Risk-free rate for implied vols and Greeks (the simulator's; set yours for real data). */
-  rate: numIn(-0.1, 1).default(CONSOLIDATE_DEFAULTS.rate),
-  /** Dividend yield for implied vols and Greeks (the simulator's). */
-  dividendYield: numIn(-0.1, 1).default(CONSOLIDATE_DEFAULTS.dividendYield),
-  /** News look-back, minutes, ending at the end of each row's minute. */
-  newsLookbackMin: intIn(1, 10_080).default(CONSOLIDATE_DEFAULTS.newsLookbackMin),
-  /** Oldest VIX bar (minutes) an as-of join may carry forward; null: no limit. */
-  vixToleranceMin: intIn(0, 10_080).nullable().default(CONSOLIDATE_DEFAULTS.vixToleranceMin),
-  /** Lags of the percentage-change features, minutes. */
-  featureLags: distinctMinutes(390).default([...CONSOLIDATE_DEFAULTS.featureLags]),
+  underlyings: z.array(ticker).min(1).default(["SPY"]).describe(
+    "Underlyings whose options are consolidated.",
+  ),
+  from: isoDate.nullable().default(null).describe(
+    "First trading date (inclusive); required to run.",
+  ),
+  to: isoDate.nullable().default(null).describe("Last trading date (inclusive); required to run."),
+  vix: ticker.nullable().default("I:VIX").describe(
+    "Index joined as the vix_* columns (index_minute); null leaves them null.",
+  ),
+  rate: numIn(-0.1, 1).default(CONSOLIDATE_DEFAULTS.rate).describe(
+    "Risk-free rate for implied vols and Greeks (the simulator's; set yours for real data).",
+  ),
+  dividendYield: numIn(-0.1, 1).default(CONSOLIDATE_DEFAULTS.dividendYield).describe(
+    "Dividend yield for implied vols and Greeks (the simulator's).",
+  ),
+  newsLookbackMin: intIn(1, 10_080).default(CONSOLIDATE_DEFAULTS.newsLookbackMin).describe(
+    "News look-back, minutes, ending at the end of each row's minute.",
+  ),
+  vixToleranceMin: intIn(0, 10_080).nullable().default(CONSOLIDATE_DEFAULTS.vixToleranceMin)
+    .describe("Oldest VIX bar (minutes) an as-of join may carry forward; null: no limit."),
+  featureLags: distinctMinutes(390).default([...CONSOLIDATE_DEFAULTS.featureLags]).describe(
+    "Lags of the percentage-change features, minutes.",
+  ),
   indicators: IndicatorsSchema.prefault({}),
 });
 
 /** `deno task prepare-training`: targets from the consolidated table. */
 export const TrainingSchema = z.strictObject({
-  /** Underlyings whose consolidated table is read. */
-  underlyings: z.array(ticker).min(1).default(["SPY"]),
-  /** First trading date (inclusive); required to run. */
-  from: isoDate.nullable().default(null),
-  /** Last trading date (inclusive); required to run. */
-  to: isoDate.nullable().default(null),
-  /** Minutes ahead whose option price is the target. */
-  horizonMin: intIn(1, 389).default(TRAINING_DEFAULTS.horizonMin),
-  /** Contract-days with a smaller share of eligible rows having a target are dropped. */
-  minCoverage: numIn(0, 1).default(TRAINING_DEFAULTS.minCoverage),
-  /** The target is the last trade in the `toleranceMin` minutes up to the horizon minute. */
-  toleranceMin: intIn(0, 388).default(TRAINING_DEFAULTS.toleranceMin),
+  underlyings: z.array(ticker).min(1).default(["SPY"]).describe(
+    "Underlyings whose consolidated table is read.",
+  ),
+  from: isoDate.nullable().default(null).describe(
+    "First trading date (inclusive); required to run.",
+  ),
+  to: isoDate.nullable().default(null).describe("Last trading date (inclusive); required to run."),
+  horizonMin: intIn(1, 389).default(TRAINING_DEFAULTS.horizonMin).describe(
+    "Minutes ahead whose option price is the target.",
+  ),
+  minCoverage: numIn(0, 1).default(TRAINING_DEFAULTS.minCoverage).describe(
+    "Contract-days with a smaller share of eligible rows having a target are dropped.",
+  ),
+  toleranceMin: intIn(0, 388).default(TRAINING_DEFAULTS.toleranceMin).describe(
+    "The target is the last trade in the `toleranceMin` minutes up to the horizon minute.",
+  ),
 }).refine((t) => t.toleranceMin < t.horizonMin, {
   error: "needs toleranceMin < horizonMin",
   path: ["toleranceMin"],
+});
+
+const fraction = (max: number) =>
+  z.number({ error: `is not a number (from 0 to below ${max})` }).min(0, {
+    error: `is out of range (from 0 to below ${max})`,
+  }).lt(max, { error: `is out of range (from 0 to below ${max})` });
+const axis = z.union([z.array(z.union([z.number(), z.string()])).min(1), z.string(), z.number()]);
+
+/**
+ * `deno task backtest`: one backtest, a sweep and its validations. The shape lives here; what
+ * depends on the strategy (its parameters' ranges, the rule tying them, choice names) is
+ * checked by `parseBacktestConfig` in `lib/backtest`.
+ */
+export const BacktestSchema = z.strictObject({
+  strategy: z.string().min(1).nullable().default(null).describe(
+    "Strategy to run (sma_cross, rsi_reversion, scanner_calls...)",
+  ),
+  dataset: oneOf(["auto", "equity_minute", "option_minute", "consolidated"] as const).default(
+    "auto",
+  ).describe(
+    "Lake dataset: auto is equity_minute for bar strategies, option minutes for option ones",
+  ),
+  symbols: z.array(ticker).min(1).nullable().default(null).describe(
+    "Symbols of equity_minute for bar strategies; none: backfill.symbols",
+  ),
+  underlyings: z.array(ticker).min(1).nullable().default(null).describe(
+    "Underlyings whose option minutes option strategies read; none: options.underlyings",
+  ),
+  from: isoDate.nullable().default(null).describe("First trading date (inclusive)"),
+  to: isoDate.nullable().default(null).describe("Last trading date (inclusive)"),
+  params: z.record(z.string(), z.union([z.number(), z.string()])).default({}).describe(
+    "Strategy parameters, name=value (others take the strategy's defaults)",
+  ),
+  grid: z.record(z.string(), axis).nullable().default(null).describe(
+    "Sweep: name=from:to:step or a list per parameter (fast=5:50:5,slow=20,50,100)",
+  ),
+  random: z.strictObject({
+    n: z.int().min(1).describe("Combinations of the grid drawn at random (seeded)"),
+    seed: z.int().default(0).describe("Seed of the random draw"),
+  }).nullable().default(null),
+  metric: z.string().min(1).default("sharpe").describe(
+    "Metric that picks the best combination of a sweep",
+  ),
+  initCash: z.number().positive().default(100_000).describe("Starting cash, dollars"),
+  fees: fraction(1).default(0).describe("Fees, a fraction of the traded value per order"),
+  fixedFees: z.number().min(0).default(0).describe("Fixed fees per order, dollars"),
+  slippageBps: fraction(10_000).default(0).describe(
+    "Slippage against the trader on every fill, basis points",
+  ),
+  sizing: z.strictObject({
+    type: oneOf(["shares", "value", "percent"] as const).default("percent").describe(
+      "How entries are sized (bar strategies)",
+    ),
+    size: z.number().positive().default(1).describe(
+      "Entry size: shares, dollars, or a fraction of equity for percent",
+    ),
+  }).prefault({}),
+  stops: z.strictObject({
+    stopLoss: fraction(1).default(0).describe("Stop loss below the average entry, a fraction"),
+    takeProfit: z.number().min(0).default(0).describe("Take profit above the entry, a fraction"),
+    trailingStop: fraction(1).default(0).describe("Trailing stop from the high, a fraction"),
+  }).prefault({}),
+  execution: oneOf(["nextOpen", "close"] as const).default("nextOpen").describe(
+    "Fill at the next bar's open or at the signal bar's close",
+  ),
+  barsPerYear: z.number().positive().nullable().default(null).describe(
+    "Bars a year for annualised metrics; none: from the data",
+  ),
+  workers: z.int().min(0).nullable().default(null).describe(
+    "Worker threads of a sweep; none: one per core, 0: in the main thread",
+  ),
+  validation: z.strictObject({
+    split: z.strictObject({ validationFrom: isoDate, holdoutFrom: isoDate }).nullable().default(
+      null,
+    ).describe("Train / validation / holdout at two dates (VAL_FROM:HOLD_FROM)"),
+    walkForward: z.strictObject({
+      mode: oneOf(["rolling", "anchored"] as const).default("rolling").describe(
+        "Walk-forward windows: rolling (fixed training length) or anchored (from the first bar)",
+      ),
+      trainBars: z.int().min(1),
+      testBars: z.int().min(1),
+    }).nullable().default(null).describe(
+      "Walk-forward with these window lengths in bars (TRAIN:TEST; needs a grid)",
+    ),
+    stress: z.strictObject({
+      crashGap: z.number().gt(0).lt(1).default(0.1),
+      crashBar: z.int().min(0).nullable().default(null),
+      bearDrop: z.number().positive().default(0.05),
+      rangeBand: z.number().positive().default(0.02),
+      vixLevel: z.number().positive().default(25),
+      regimeLookbackBars: z.int().min(1).nullable().default(null),
+    }).nullable().default(null).describe("Stress scenarios: costs, regimes, a flash crash"),
+    bootstrap: z.strictObject({
+      n: z.int().min(10).default(2000).describe("Bootstrap resamples of the trades"),
+      seed: z.int().default(0),
+      confidence: z.number().gt(0).lt(1).default(0.95),
+    }).nullable().default(null).describe("Bootstrap confidence intervals of the trades"),
+  }).prefault({}),
 });
 
 /** The whole config. */
@@ -223,6 +353,7 @@ export const ConfigSchema = z.strictObject({
   scan: ScanSchema.prefault({}),
   consolidate: ConsolidateSchema.prefault({}),
   training: TrainingSchema.prefault({}),
+  backtest: BacktestSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

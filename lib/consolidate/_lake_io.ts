@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import pl from "nodejs-polars";
+import type pl from "nodejs-polars";
 import {
   type Dataset,
   listPartitions,

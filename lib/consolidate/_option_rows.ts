@@ -8,7 +8,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { withGreeks } from "../greeks/with_greeks.ts";
+import { withGreeks } from "../greeks/mod.ts";
 import { contractTable } from "./_contracts.ts";
 import { rejectDuplicates, requireColumns, tsMs } from "./_frames.ts";
 import { withYearsToExpiry } from "./_years_to_expiry.ts";

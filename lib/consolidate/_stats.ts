@@ -5,7 +5,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { IV_STATUS } from "../greeks/iv_status.ts";
+import { IV_STATUS } from "../greeks/mod.ts";
 import type { ParquetColumn, StringCodes } from "../lake/mod.ts";
 import { minuteGrid } from "../calendar/mod.ts";
 import { columnGroups } from "./_columns.ts";

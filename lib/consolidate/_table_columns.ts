@@ -9,9 +9,9 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
-import { TABLE_GREEKS, tableGreeks } from "../greeks/with_greeks.ts";
-import { IV_STATUS } from "../greeks/iv_status.ts";
+import type pl from "nodejs-polars";
+import { TABLE_GREEKS, tableGreeks } from "../greeks/mod.ts";
+import { IV_STATUS } from "../greeks/mod.ts";
 import { frameColumns, type ParquetColumn, type StringCodes } from "../lake/mod.ts";
 import { optionFeatureArrays, optionFeatureNames } from "./_option_features.ts";
 import type { PreparedBars } from "./_option_rows.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { yearsToExpiryColumn } from "../greeks/years_to_expiry_column.ts";
+import { yearsToExpiryColumn } from "../greeks/mod.ts";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

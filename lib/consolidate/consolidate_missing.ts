@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { listPartitions } from "../lake/scan.ts";
-import { Manifest } from "../lake/manifest.ts";
-import { partitionKey } from "../lake/paths.ts";
-import { partitionIntact } from "../lake/write.ts";
+import { listPartitions } from "../lake/mod.ts";
+import { Manifest } from "../lake/mod.ts";
+import { partitionKey } from "../lake/mod.ts";
+import { partitionIntact } from "../lake/mod.ts";
 import { resolveConsolidate } from "./_resolve.ts";
 import {
   consolidateLake,

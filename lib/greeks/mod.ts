@@ -73,3 +73,4 @@ export {
   type ImpliedForwardResult,
   type ImpliedForwardStatus,
 } from "./implied_forward.ts";
+export { TABLE_GREEKS, tableGreeks } from "./with_greeks.ts";

@@ -7,9 +7,9 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { commitTemp, tempPathFor, writeFileAtomic } from "../lake/_fsync.ts";
-import { encodeValue, partitionDir, type PartitionId } from "../lake/paths.ts";
-import type { QuarantinedRow } from "../lake/write.ts";
+import { commitTemp, tempPathFor, writeFileAtomic } from "../lake/mod.ts";
+import { encodeValue, partitionDir, type PartitionId } from "../lake/mod.ts";
+import type { QuarantinedRow } from "../lake/mod.ts";
 
 /** One contract's bars and the rows set aside from them. */
 export interface StagedPiece {

@@ -7,7 +7,7 @@
 import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
 import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
 import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
-import type { Source } from "../sources/source.ts";
+import type { Source } from "../sources/mod.ts";
 import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";

@@ -5,8 +5,8 @@
  * @module
  */
 import { addDays, isTradingDay } from "../calendar/mod.ts";
-import { selectExpiry } from "../market/select_expiry.ts";
-import type { Source } from "../sources/source.ts";
+import { selectExpiry } from "../market/mod.ts";
+import type { Source } from "../sources/mod.ts";
 import { openFromLake } from "./open_from_lake.ts";
 import { selectContracts, type Selection, type SelectionRules } from "./select_contracts.ts";
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Config } from "../config/mod.ts";
-import type { PartitionId } from "../lake/paths.ts";
+import type { PartitionId } from "../lake/mod.ts";
 import { backfill, type BackfillOptions, type BackfillResult } from "./backfill.ts";
 import { missingPartitions } from "./missing_partitions.ts";
 

@@ -4,10 +4,10 @@
  * @module
  */
 import type { Config } from "../config/mod.ts";
-import { Manifest } from "../lake/manifest.ts";
-import { type Dataset, type PartitionId, partitionKey } from "../lake/paths.ts";
-import { partitionIntact } from "../lake/write.ts";
-import type { Source } from "../sources/source.ts";
+import { Manifest } from "../lake/mod.ts";
+import { type Dataset, type PartitionId, partitionKey } from "../lake/mod.ts";
+import { partitionIntact } from "../lake/mod.ts";
+import type { Source } from "../sources/mod.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";
 

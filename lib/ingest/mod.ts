@@ -43,3 +43,4 @@ export {
   type RerunBackfillOptions,
   type RerunnableRecord,
 } from "./rerun_backfill.ts";
+export { discoverDay } from "./discover_day.ts";

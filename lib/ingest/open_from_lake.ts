@@ -4,7 +4,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { partitionFile } from "../lake/paths.ts";
+import { partitionFile } from "../lake/mod.ts";
 
 /**
  * The underlying's open on `date`: the open of the earliest bar in the lake's

@@ -9,10 +9,10 @@
 import pl from "nodejs-polars";
 import { tradingDays } from "../calendar/mod.ts";
 import { sessionOf } from "./_dates.ts";
-import { partitionFile } from "../lake/paths.ts";
-import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/schemas.ts";
-import type { QuarantinedRow } from "../lake/write.ts";
-import type { Source } from "../sources/source.ts";
+import { partitionFile } from "../lake/mod.ts";
+import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/mod.ts";
+import type { QuarantinedRow } from "../lake/mod.ts";
+import type { Source } from "../sources/mod.ts";
 import { readPiece, stagingDir, writePiece } from "./_staging.ts";
 import { discoverContracts } from "./discover_contracts.ts";
 import type { PartitionJob } from "./run_jobs.ts";

@@ -5,9 +5,9 @@
  */
 import { nyToUtcMs, tradingDateWindow, tradingDays } from "../calendar/mod.ts";
 import { sessionOf } from "./_dates.ts";
-import { barsFrame, newsFrame } from "../lake/schemas.ts";
-import { NewsArticleSchema } from "../market/news.ts";
-import type { Source } from "../sources/source.ts";
+import { barsFrame, newsFrame } from "../lake/mod.ts";
+import { NewsArticleSchema } from "../market/mod.ts";
+import type { Source } from "../sources/mod.ts";
 import type { PartitionJob } from "./run_jobs.ts";
 import { cleanBars } from "./validate.ts";
 

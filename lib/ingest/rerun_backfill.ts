@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { type Config, ConfigSchema } from "../config/schema.ts";
-import { formatIssues } from "../config/errors.ts";
-import type { Logger } from "../run/log.ts";
-import type { RunRecord } from "../run/record.ts";
+import { type Config, ConfigSchema } from "../config/mod.ts";
+import { formatIssues } from "../config/mod.ts";
+import type { Logger } from "../run/mod.ts";
+import type { RunRecord } from "../run/mod.ts";
 
 /** The parts of a run record a re-run reads. */
 export type RerunnableRecord = Pick<RunRecord, "runId" | "task" | "config" | "seed">;

@@ -6,9 +6,9 @@
  * @module
  */
 import type pl from "nodejs-polars";
-import { Manifest } from "../lake/manifest.ts";
-import { type Dataset, type PartitionId, partitionKey } from "../lake/paths.ts";
-import { partitionIntact, type QuarantinedRow, writePartition } from "../lake/write.ts";
+import { Manifest } from "../lake/mod.ts";
+import { type Dataset, type PartitionId, partitionKey } from "../lake/mod.ts";
+import { partitionIntact, type QuarantinedRow, writePartition } from "../lake/mod.ts";
 
 /** What a job produces for its partition. */
 export interface JobOutput {

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { OptionContract } from "../market/contracts.ts";
-import { formatOptionTicker } from "../market/format_option_ticker.ts";
-import { type ExpiryConvention, selectExpiry } from "../market/select_expiry.ts";
-import { selectStrikes } from "../market/select_strikes.ts";
+import type { OptionContract } from "../market/mod.ts";
+import { formatOptionTicker } from "../market/mod.ts";
+import { type ExpiryConvention, selectExpiry } from "../market/mod.ts";
+import { selectStrikes } from "../market/mod.ts";
 
 /** How contracts are chosen each day (the `options` config section). */
 export interface SelectionRules {

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { barViolation, type MinuteBar } from "../market/bars.ts";
-import type { QuarantinedRow } from "../lake/write.ts";
+import { barViolation, type MinuteBar } from "../market/mod.ts";
+import type { QuarantinedRow } from "../lake/mod.ts";
 
 /** Options for {@linkcode cleanBars}. */
 export interface CleanBarsOptions {

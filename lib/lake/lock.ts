@@ -5,6 +5,8 @@
  * @module
  */
 
+const HELD = new Map<string, number>();
+
 function alive(pid: number): boolean {
   try {
     Deno.kill(pid, "SIGCONT");
@@ -20,12 +22,25 @@ function alive(pid: number): boolean {
  * @throws {Error} when a live process holds it, naming the PID and the lock file.
  */
 export async function acquireLakeLock(root: string): Promise<() => Promise<void>> {
-  await Deno.mkdir(root, { recursive: true });
   const path = `${root}/.lock`;
+  // Re-entrant within a process: a task holding the lock may call a lib function that takes it.
+  const held = HELD.get(path);
+  if (held !== undefined) {
+    HELD.set(path, held + 1);
+    return () => {
+      HELD.set(path, HELD.get(path)! - 1);
+      return Promise.resolve();
+    };
+  }
+  await Deno.mkdir(root, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await Deno.writeTextFile(path, `${Deno.pid}\n`, { createNew: true });
+      HELD.set(path, 1);
       return async () => {
+        const n = HELD.get(path)! - 1;
+        if (n > 0) return void HELD.set(path, n);
+        HELD.delete(path);
         await Deno.remove(path).catch(() => {});
       };
     } catch (e) {

@@ -5,9 +5,9 @@
  * @module
  */
 import pl from "nodejs-polars";
-import type { MinuteBar } from "../market/bars.ts";
-import type { OptionContract } from "../market/contracts.ts";
-import type { NewsArticle } from "../market/news.ts";
+import type { MinuteBar } from "../market/mod.ts";
+import type { OptionContract } from "../market/mod.ts";
+import type { NewsArticle } from "../market/mod.ts";
 import type { Dataset } from "./paths.ts";
 
 /** Column name → Polars dtype, in file order. */

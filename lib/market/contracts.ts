@@ -4,6 +4,15 @@
  * @module
  */
 import { z } from "zod";
+import { parseIsoDate } from "../calendar/mod.ts";
+
+const realDate = (s: string) => {
+  try {
+    return parseIsoDate(s) === s;
+  } catch {
+    return false;
+  }
+};
 
 /** One listed option contract selected for a trading date. */
 export const OptionContractSchema = z.object({
@@ -11,7 +20,7 @@ export const OptionContractSchema = z.object({
   ticker: z.string().regex(/^O:[A-Z0-9]{1,6}\d{6}[CP]\d{8}$/),
   underlying: z.string().min(1),
   /** Expiry date, `YYYY-MM-DD`. */
-  expiry: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  expiry: z.string().refine(realDate, { error: "is not a real date (YYYY-MM-DD)" }),
   right: z.enum(["call", "put"]),
   /** Strike in dollars per share. */
   strike: z.number().positive(),

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { redactText } from "../config/redact.ts";
+import { redactText } from "../config/mod.ts";
 
 /** Log levels, least to most severe. */
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;

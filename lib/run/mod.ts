@@ -23,7 +23,9 @@ export {
   codeRevision,
   type HashedItem,
   newRunId,
+  type RunHooks,
   type RunRecord,
+  type RunRecordParts,
   versions,
   writeRunRecord,
 } from "./record.ts";

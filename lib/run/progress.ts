@@ -19,6 +19,13 @@ export interface ProgressOptions {
   now: () => number;
   /** Minimum ms between plain lines. @default 2000 */
   plainEveryMs?: number;
+  /**
+   * Write JSON lines (`{"level":"info","message":"progress","done":1,"total":4,...}`) instead
+   * of text, as `--log-json` asks of every stderr line. @default false
+   */
+  json?: boolean;
+  /** Clock for JSON lines' `time`, epoch ms. @default Date.now */
+  wallClock?: () => number;
 }
 
 /** A progress reporter. */
@@ -55,10 +62,37 @@ export function progressLine(
 
 /** Creates a progress reporter. */
 export function createProgress(options: ProgressOptions): Progress {
-  const { total, label, tty, write, now, plainEveryMs = 2000 } = options;
+  const { total, label, tty, write, now, plainEveryMs = 2000, json = false } = options;
+  const wallClock = options.wallClock ?? Date.now;
   const start = now();
   let done = 0, rows = 0, lastPlain = -Infinity;
   const line = () => progressLine(done, total, rows, now() - start, label);
+  if (json) {
+    const emit = () =>
+      write(
+        JSON.stringify({
+          time: new Date(wallClock()).toISOString(),
+          level: "info",
+          message: "progress",
+          label,
+          done,
+          total,
+          rows,
+          elapsedMs: Math.round(now() - start),
+        }) + "\n",
+      );
+    return {
+      tick(units, moreRows) {
+        done += units;
+        rows += moreRows;
+        if (now() - lastPlain >= plainEveryMs) {
+          lastPlain = now();
+          emit();
+        }
+      },
+      done: emit,
+    };
+  }
   return {
     tick(units, moreRows) {
       done += units;

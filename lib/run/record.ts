@@ -6,8 +6,8 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { redactText } from "../config/redact.ts";
-import { writeFileAtomic } from "../lake/_fsync.ts";
+import { redactText } from "../config/mod.ts";
+import { writeFileAtomic } from "../lake/mod.ts";
 
 /** A partition or file with its content hash. */
 export interface HashedItem {
@@ -74,4 +74,27 @@ export async function writeRunRecord(dataDir: string, record: RunRecord, secrets
   const path = `${dataDir}/runs/${record.runId}/manifest.json`;
   await writeFileAtomic(path, redactText(JSON.stringify(record, null, 2), secrets) + "\n");
   return path;
+}
+
+/** What a task adds to its run record; the task layer fills in the rest. */
+export interface RunRecordParts {
+  inputs?: HashedItem[];
+  outputs?: HashedItem[];
+  summary?: Record<string, unknown>;
+  seed?: number | null;
+  status?: RunRecord["status"];
+  /** Replaces the (redacted) config in the record. */
+  config?: unknown;
+  /** A run id other than the task's own. */
+  runId?: string;
+}
+
+/**
+ * What a lake runner needs from the task that calls it: the run id (the folder its files go
+ * to), the command line and a writer of the run record (`lib/task` supplies all three).
+ */
+export interface RunHooks {
+  runId: string;
+  command: string[];
+  record(parts: RunRecordParts): Promise<string>;
 }

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import pl from "nodejs-polars";
-import { Manifest } from "../lake/manifest.ts";
-import { type Dataset, DATASET_KEYS } from "../lake/paths.ts";
+import { Manifest } from "../lake/mod.ts";
+import { type Dataset, DATASET_KEYS } from "../lake/mod.ts";
 import type { HashedItem } from "./record.ts";
 
 /** Options for {@linkcode verifyRunHashes}. */

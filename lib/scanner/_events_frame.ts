@@ -6,7 +6,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { nyClock } from "../calendar/ny_clock.ts";
+import { nyClock } from "../calendar/mod.ts";
 import { contractDayRank, contractDaysFrame } from "./_contract_days.ts";
 import { directionExpr, eventIdExpr, moneynessBucketExpr, otmPctExpr } from "./_event_exprs.ts";
 import type { EventRecords } from "./_events.ts";

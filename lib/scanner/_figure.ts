@@ -5,7 +5,7 @@
  * @module
  */
 import type { Data, Layout } from "plotly.js-dist-min";
-import { nyClock } from "../calendar/ny_clock.ts";
+import { nyClock } from "../calendar/mod.ts";
 
 /** A plain Plotly figure: what `Plotly.newPlot(div, data, layout)` takes. */
 export interface ScannerFigure {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { nyDate } from "../calendar/ny_date.ts";
+import { nyDate } from "../calendar/mod.ts";
 import type { MinuteColumns } from "./_columns.ts";
 
 /** Traded rows grouped by contract-day. */

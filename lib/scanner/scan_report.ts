@@ -5,7 +5,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { reportPage, type ReportSection } from "../report/report_page.ts";
+import { reportPage, type ReportSection } from "../report/mod.ts";
 import { durationHistogramFigure } from "./duration_histogram_figure.ts";
 import { eventTimelineFigure } from "./event_timeline_figure.ts";
 import { eventsByHourFigure } from "./events_by_hour_figure.ts";

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { Config } from "../config/schema.ts";
+import type { Config } from "../config/mod.ts";
 import { createPolygonSource } from "./polygon/mod.ts";
 import { createReplaySource } from "./replay/mod.ts";
 import { createSimSource } from "./sim/mod.ts";

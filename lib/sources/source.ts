@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { DailyBar, MinuteBar } from "../market/bars.ts";
-import type { OptionContract } from "../market/contracts.ts";
-import type { NewsArticle } from "../market/news.ts";
+import type { DailyBar, MinuteBar } from "../market/mod.ts";
+import type { OptionContract } from "../market/mod.ts";
+import type { NewsArticle } from "../market/mod.ts";
 
 /** The name a source labels its records with (the `source` column). */
 export type SourceName = "sim" | "polygon" | "replay";

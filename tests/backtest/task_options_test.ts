@@ -13,7 +13,7 @@ Deno.test("deno task backtest runs scanner_calls on option minutes end to end", 
     const args = [
       "--strategy",
       "scanner_calls",
-      "--underlying",
+      "--underlyings",
       "SPY",
       "--from",
       "2025-03-03",

@@ -55,7 +55,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
           dir,
           "--strategy",
           "sma_cross",
-          "--symbol",
+          "--symbols",
           "SPY",
           "--from",
           FROM,
@@ -180,7 +180,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
     await t.step("a backtest YAML runs, with flags overriding it", async () => {
       await Deno.writeTextFile(
         `${dir}/bt.yaml`,
-        `strategy: rsi_reversion\nsymbols: [SPY]\nfrom: "${FROM}"\nto: "2024-03-28"\nparams: { window: 14 }\n`,
+        `backtest:\n  strategy: rsi_reversion\n  symbols: [SPY]\n  from: "${FROM}"\n  to: "2024-03-28"\n  params: { window: 14 }\n`,
       );
       const run = await task(
         "backtest",
@@ -198,7 +198,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
     });
 
     await t.step("bad input exits 2 with a clear message", async () => {
-      const base = ["--symbol", "SPY", "--from", FROM, "--to", TO];
+      const base = ["--symbols", "SPY", "--from", FROM, "--to", TO];
       const unknown = await task("backtest", dir, "--strategy", "macd_magic", ...base);
       assert.equal(unknown.code, 2);
       assert.match(
@@ -235,7 +235,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
         dir,
         "--strategy",
         "sma_cross",
-        "--symbol",
+        "--symbols",
         "QQQ",
         "--from",
         FROM,
@@ -252,7 +252,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
         dir,
         "--strategy",
         "scanner_calls",
-        "--underlying",
+        "--underlyings",
         "SPY",
         "--from",
         FROM,
@@ -275,7 +275,7 @@ Deno.test("deno task backtest on a backfilled lake", async (t) => {
       );
       assert.equal(wf.code, 2);
       assert.match(wf.stderr, /--walk-forward needs a --grid/);
-      const dates = await task("backtest", dir, "--strategy", "sma_cross", "--symbol", "SPY");
+      const dates = await task("backtest", dir, "--strategy", "sma_cross", "--symbols", "SPY");
       assert.equal(dates.code, 2);
       assert.match(dates.stderr, /--from and --to are required/);
     });

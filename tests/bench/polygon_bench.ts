@@ -1,6 +1,6 @@
 /**
  * Polygon source benchmarks: parsing a full 50,000-bar aggregates page, and one SPY day
- * fetched from the fake server (simulator data) through client-js at an unthrottled rate.
+ * fetched from the fake server (simulator data) through the source's fetch path at an unthrottled rate.
  */
 import {
   AggsResponseSchema,

@@ -26,7 +26,7 @@ const recordOf = async (stdout: string) =>
 Deno.test("deno task consolidate prints the statistics and writes a run record", async () => {
   const r = await task(
     "consolidate",
-    "--underlying",
+    "--underlyings",
     "SPY",
     "--from",
     "2025-03-05",
@@ -64,7 +64,7 @@ Deno.test("deno task prepare-training writes training after consolidate and reco
 Deno.test("the tasks exit 2 with the usage for missing dates or bad flags", async () => {
   const a = await task("consolidate", "--to", "2025-03-06");
   assert.equal(a.code, 2);
-  assert.match(a.stderr, /--from and --to are required[\s\S]*usage: deno task consolidate/);
+  assert.match(a.stderr, /--from is required[\s\S]*deno task consolidate --help lists the flags/);
   const b = await task("prepare_training", "--from", "2025-03-05", "--to", "2025-03-06", "--horizon", "x");
   assert.equal(b.code, 2);
   assert.match(b.stderr, /--horizon must be a whole number, got "x"/);

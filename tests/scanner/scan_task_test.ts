@@ -121,7 +121,7 @@ Deno.test("deno task scan exits 2 for bad flags and for a lake without option mi
     match(direction.stderr, /scan\.direction: "sideways" is not one of up, down, both/);
     const missing = await task(dir, "--to", "2025-03-07", "--bogus");
     equal(missing.code, 2);
-    match(missing.stderr, /Unknown option '--bogus'/);
+    match(missing.stderr, /unknown flag --bogus/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

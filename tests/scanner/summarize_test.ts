@@ -1,6 +1,6 @@
 // The summary of a known event set equals hand-computed figures (zeros counted).
 import { deepEqual, equal, throws } from "node:assert/strict";
-import pl from "nodejs-polars";
+import type pl from "nodejs-polars";
 import { formatSummary, scan, summarize } from "@lib/scanner/mod.ts";
 import { CALL, D, day, frameOf, PUT } from "./_bars.ts";
 

@@ -119,23 +119,26 @@ Deno.test("deno task backfill exits 2 with the problems of a bad config file and
 
 Deno.test("deno task backfill exits 2 for bad flags: unknown, missing, malformed values", async () => {
   const cases: [string[], string][] = [
-    [["--from", "2025-03-03", "--to", "2025-03-07", "--bogus"], "error: Unknown option '--bogus'"],
-    [["--from", "2025-03-03"], "error: --from and --to are required (YYYY-MM-DD)"],
+    [
+      ["--from", "2025-03-03", "--to", "2025-03-07", "--bogus"],
+      "error: unknown flag --bogus (see --help for the flags)",
+    ],
+    [["--from", "2025-03-03"], "error: --to is required (config backfill.to)"],
     [
       ["--from", "2025-03-03", "--to", "2025-03-07", "--concurrency", "four"],
       'error: --concurrency must be a whole number, got "four"',
     ],
     [
       ["--from", "2025-03-03", "--to", "03/07/2025"],
-      'Invalid config:\n  backfill.to: "03/07/2025" is not a date (YYYY-MM-DD)',
+      'error: --to must be a real date YYYY-MM-DD, got "03/07/2025"',
     ],
     [
       ["--from", "2025-03-10", "--to", "2025-03-03", "--source", "sim"],
-      "error: Cannot plan a backfill: from 2025-03-10 is after to 2025-03-03",
+      "error: --from 2025-03-10 is after --to 2025-03-03 (the range must run forwards)",
     ],
     [
       ["--from", "2025-03-03", "--to", "2025-03-07", "--source", "yahoo"],
-      'Invalid config:\n  source.name: "yahoo" is not one of auto, sim, polygon, replay',
+      'Invalid config:\n  source.name: "yahoo" is not one of auto, sim, polygon, replay (flag --source)',
     ],
   ];
   const dir = await tempDir();

@@ -100,7 +100,7 @@ Deno.test("deno task discover exits 2 for a closed date, a missing date and an u
   assert.equal(missing.code, 2);
   assert.match(
     missing.stderr,
-    /^error: --date is required \(YYYY-MM-DD\)\n\nusage: deno task discover/,
+    /^error: --date is required \(YYYY-MM-DD\)\n\(deno task discover --help lists the flags\)/,
   );
   const convention = await runTask("discover", ["--date", DATE, "--expiry", "monthly"], { env });
   assert.equal(convention.code, 2);

@@ -1,12 +1,7 @@
 // The part of scanner_calls that needs no Polars: parameters, plan and kernel. Sweep
 // workers use it, so they do not load nodejs-polars; the scanner runs in the calling thread.
-import {
-  SCAN_DEFAULTS,
-  SCAN_DIRECTIONS,
-  SCAN_PRICES,
-  SCAN_REFERENCES,
-} from "../../scanner/options.ts";
-import { simulateOptionTrades } from "../_option_sim.ts";
+import { SCAN_DEFAULTS, SCAN_DIRECTIONS, SCAN_PRICES, SCAN_REFERENCES } from "../../scanner/mod.ts";
+import { simulateOptionTrades } from "../kernels/_option_sim.ts";
 import type { Params, Strategy } from "./types.ts";
 
 /** Rights a `right` parameter chooses from. */

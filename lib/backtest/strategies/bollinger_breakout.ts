@@ -1,6 +1,6 @@
 // Bollinger band breakout, long only.
-import { crossedAboveBand, crossedBelow } from "../_cross.ts";
-import { rollingStd, sma } from "../_rolling.ts";
+import { crossedAboveBand, crossedBelow } from "../kernels/_cross.ts";
+import { rollingStd, sma } from "../kernels/_rolling.ts";
 import type { Strategy } from "./types.ts";
 import { keyWindow, perAsset } from "./_util.ts";
 

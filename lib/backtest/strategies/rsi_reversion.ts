@@ -1,6 +1,6 @@
 // RSI mean reversion, long only.
-import { crossedAbove, crossedBelow } from "../_cross.ts";
-import { rsi } from "../_rolling.ts";
+import { crossedAbove, crossedBelow } from "../kernels/_cross.ts";
+import { rsi } from "../kernels/_rolling.ts";
 import type { Strategy } from "./types.ts";
 import { keyWindow, perAsset } from "./_util.ts";
 

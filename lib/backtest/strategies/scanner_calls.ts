@@ -1,10 +1,5 @@
 // Buy the option whose move the scanner flags; exit at a target, a stop, a time limit or the close.
-import {
-  SCAN_DEFAULTS,
-  SCAN_DIRECTIONS,
-  SCAN_PRICES,
-  SCAN_REFERENCES,
-} from "../../scanner/options.ts";
+import { SCAN_DEFAULTS, SCAN_DIRECTIONS, SCAN_PRICES, SCAN_REFERENCES } from "../../scanner/mod.ts";
 import { scanTriggers, type TriggerRight } from "../_option_triggers.ts";
 import type { Market } from "../market.ts";
 import { toOptionMarket } from "../option_market.ts";

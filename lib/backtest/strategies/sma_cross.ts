@@ -1,13 +1,14 @@
 // Moving-average crossover, long only.
-import { crossedBoth } from "../_cross.ts";
-import { sma } from "../_rolling.ts";
+import { crossedBoth } from "../kernels/_cross.ts";
+import { sma } from "../kernels/_rolling.ts";
 import type { Strategy } from "./types.ts";
 import { keyWindow, perAsset } from "./_util.ts";
 
 /**
  * `sma_cross`: enter long when the `fast`-bar simple moving average of close crosses above
  * the `slow` one, exit when it crosses below (vectorbt's crossover rule, see
- * `crossedAbove`). `fast >= slow` is allowed (it inverts the logic), as in vectorbt grids.
+ * `crossedAbove`). The rule `fast < slow` is enforced: a fixed `fast >= slow` is refused (it would
+ * silently invert the strategy), and a sweep skips such combinations.
  */
 export const smaCross: Strategy = {
   name: "sma_cross",
@@ -17,7 +18,9 @@ export const smaCross: Strategy = {
     fast: { min: 1, max: 100_000, integer: true, default: 10, doc: "fast SMA window, bars" },
     slow: { min: 1, max: 100_000, integer: true, default: 50, doc: "slow SMA window, bars" },
   },
-  check: () => null,
+  check: (
+    p,
+  ) => (p.fast < p.slow ? null : `fast must be < slow, got fast ${p.fast} >= slow ${p.slow}`),
   warmupBars: (p) => Math.max(p.fast, p.slow),
   indicators: (p) => [`sma:${p.fast}`, `sma:${p.slow}`],
   indicator: (key, m) => {

@@ -1,9 +1,9 @@
 import type { Deps } from "./_deps.ts";
-import { type ClientCall, type Outcome, sendViaClient, sendViaFetch } from "./_transport.ts";
+import { type Outcome, sendViaFetch } from "./_transport.ts";
 import { redactSecret } from "./_redact_secret.ts";
 
-/** A page to fetch: the first through client-js, later ones by their `next_url`. */
-export type PageRequest = { kind: "client"; call: ClientCall } | { kind: "next"; url: string };
+/** A page to fetch: its URL with the key (the first page's, then each `next_url`). */
+export type PageRequest = { url: string };
 
 /** An attempt's outcome, with timeouts told apart from other failures. */
 export type AttemptOutcome = Outcome | { kind: "timeout"; url: string | null };
@@ -27,9 +27,7 @@ export async function attempt(
   try {
     let outcome: Outcome;
     try {
-      outcome = page.kind === "client"
-        ? await sendViaClient(page.call, combined)
-        : await sendViaFetch(page.url, combined);
+      outcome = await sendViaFetch(page.url, combined);
     } catch (e) {
       throw new TypeError(redactSecret((e as Error).message, deps.apiKey));
     }

@@ -11,6 +11,8 @@ export interface PolygonLogger {
 /** Everything a request needs, fixed when the source is created. */
 export interface Deps {
   apiKey: string;
+  /** The configured base URL without a trailing slash (may hold a path prefix). */
+  base: string;
   /** Origin of the configured base URL: `next_url`s must stay on it. */
   origin: string;
   bucket: TokenBucket;

@@ -1,5 +1,5 @@
 import { nyDate, tradingDays } from "../../calendar/mod.ts";
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import {
   aggBoundMs,
   intParam,

@@ -1,4 +1,4 @@
-import type { OptionContract } from "../../market/contracts.ts";
+import type { OptionContract } from "../../market/mod.ts";
 import {
   intParam,
   nextUrl,

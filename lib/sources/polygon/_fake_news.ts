@@ -1,5 +1,5 @@
 import { nextTradingDay, nyDate, tradingDays } from "../../calendar/mod.ts";
-import type { NewsArticle } from "../../market/news.ts";
+import type { NewsArticle } from "../../market/mod.ts";
 import {
   instantParam,
   intParam,

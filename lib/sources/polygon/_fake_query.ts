@@ -1,4 +1,4 @@
-import { addDays, nyToUtcMs } from "../../calendar/mod.ts";
+import { addDays, nyToUtcMs, parseIsoDate } from "../../calendar/mod.ts";
 import type { Source } from "../source.ts";
 import { BadRequest, decodeCursor, encodeCursor } from "./_fake_wire.ts";
 
@@ -71,7 +71,9 @@ export function orderParam(params: URLSearchParams, name: string, def: "asc" | "
  */
 export function aggBoundMs(text: string, edge: "from" | "to"): number {
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+  try {
+    parseIsoDate(text);
+  } catch {
     throw new BadRequest(`${edge} must be YYYY-MM-DD or a ms timestamp, got "${text}"`);
   }
   return edge === "from" ? nyToUtcMs(text, 0) : nyToUtcMs(addDays(text, 1), 0) - 1;
@@ -81,8 +83,16 @@ export function aggBoundMs(text: string, edge: "from" | "to"): number {
 export function instantParam(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
   if (text === null) return undefined;
-  const iso = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(text);
-  const ms = iso ? Date.parse(text) : NaN;
+  const m = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.exec(text);
+  let ms = NaN;
+  try {
+    if (m) {
+      parseIsoDate(m[1]);
+      ms = Date.parse(text);
+    }
+  } catch {
+    // not a real calendar date (2025-02-30): NaN below
+  }
   if (Number.isNaN(ms)) {
     throw new BadRequest(`${name} must be an ISO date or date-time, got "${text}"`);
   }

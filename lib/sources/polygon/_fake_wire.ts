@@ -3,9 +3,9 @@
  * and order follow the client-python mocks and the OpenAPI examples in
  * `/work/shared/data/polygon-api`.
  */
-import type { MinuteBar } from "../../market/bars.ts";
-import type { OptionContract } from "../../market/contracts.ts";
-import type { NewsArticle } from "../../market/news.ts";
+import type { MinuteBar } from "../../market/mod.ts";
+import type { OptionContract } from "../../market/mod.ts";
+import type { NewsArticle } from "../../market/mod.ts";
 
 /** An aggregate bar; indices (null volume, VWAP, trades) come out as `{ o, c, h, l, t }`. */
 export function barToWire(b: MinuteBar): Record<string, number> {

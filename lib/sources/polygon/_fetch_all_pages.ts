@@ -2,7 +2,6 @@ import type { z } from "zod";
 import type { PageRequest } from "./_attempt.ts";
 import type { Deps, Subject } from "./_deps.ts";
 import { fetchPage } from "./_fetch_page.ts";
-import type { ClientCall } from "./_transport.ts";
 import { redactSecret } from "./_redact_secret.ts";
 import { PolygonRequestError } from "./errors.ts";
 import type { WirePage } from "./schemas.ts";
@@ -28,7 +27,7 @@ function nextPageUrl(deps: Deps, nextUrl: string, subject: Subject): string {
 }
 
 /**
- * Fetches the first page through client-js, then follows `next_url` page by page (each
+ * Fetches the first page, then follows `next_url` page by page (each
  * under the rate limiter and retry policy), returning every row in page order.
  *
  * @throws {PolygonRequestError} When a `next_url` repeats (the cursor would loop forever) or
@@ -37,13 +36,13 @@ function nextPageUrl(deps: Deps, nextUrl: string, subject: Subject): string {
 export async function fetchAllPages<Row>(
   deps: Deps,
   schema: z.ZodType<WirePage<Row>, string>,
-  first: ClientCall,
+  first: string,
   subject: Subject,
   signal?: AbortSignal,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   const seen = new Set<string>();
-  let page: PageRequest = { kind: "client", call: first };
+  let page: PageRequest = { url: first };
   for (;;) {
     const body: WirePage<Row> = await fetchPage(deps, schema, page, subject, signal);
     for (const row of body.results) rows.push(row);
@@ -56,6 +55,6 @@ export async function fetchAllPages<Row>(
       });
     }
     seen.add(body.next_url);
-    page = { kind: "next", url: nextPageUrl(deps, body.next_url, subject) };
+    page = { url: nextPageUrl(deps, body.next_url, subject) };
   }
 }

@@ -33,7 +33,7 @@ export async function fetchPage<T>(
 ): Promise<T> {
   const { apiKey, maxRetries, logger } = deps;
   const redact = (s: string) => redactSecret(s, apiKey);
-  let fallbackUrl = page.kind === "next" ? redact(page.url) : "(first page)";
+  let fallbackUrl = redact(page.url);
   for (let n = 0;; n++) {
     await deps.bucket.take(signal);
     const outcome = await attempt(deps, page, signal);

@@ -1,62 +1,10 @@
-import {
-  type DefaultApi,
-  GetIndicesAggregatesSortEnum,
-  GetIndicesAggregatesTimespanEnum,
-  GetOptionsAggregatesSortEnum,
-  GetOptionsAggregatesTimespanEnum,
-  GetStocksAggregatesSortEnum,
-  GetStocksAggregatesTimespanEnum,
-} from "@polygon.io/client-js";
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import type { MinuteBarsOptions } from "../source.ts";
 import type { Deps } from "./_deps.ts";
 import { fetchAllPages } from "./_fetch_all_pages.ts";
-import type { ClientCall } from "./_transport.ts";
+import { aggsPath, endpointUrl } from "./_urls.ts";
 import { barWindow } from "./_windows.ts";
 import { AggsResponseSchema } from "./schemas.ts";
-
-/** The client-js aggregates call for a ticker's asset class (`I:` index, `O:` option, else stock). */
-function aggsCall(rest: DefaultApi, ticker: string, from: string, to: string, limit: number) {
-  const call: ClientCall = ticker.startsWith("I:")
-    // The indices endpoint takes no `adjusted` (index levels are not split-adjusted).
-    ? (o) =>
-      rest.getIndicesAggregates(
-        ticker,
-        1,
-        GetIndicesAggregatesTimespanEnum.Minute,
-        from,
-        to,
-        GetIndicesAggregatesSortEnum.Asc,
-        limit,
-        o,
-      )
-    : ticker.startsWith("O:")
-    ? (o) =>
-      rest.getOptionsAggregates(
-        ticker,
-        1,
-        GetOptionsAggregatesTimespanEnum.Minute,
-        from,
-        to,
-        true,
-        GetOptionsAggregatesSortEnum.Asc,
-        limit,
-        o,
-      )
-    : (o) =>
-      rest.getStocksAggregates(
-        ticker,
-        1,
-        GetStocksAggregatesTimespanEnum.Minute,
-        from,
-        to,
-        true,
-        GetStocksAggregatesSortEnum.Asc,
-        limit,
-        o,
-      );
-  return call;
-}
 
 /**
  * Minute bars of one ticker for one trading date: `range/1/minute/{from}/{to}` with `from`
@@ -67,7 +15,6 @@ function aggsCall(rest: DefaultApi, ticker: string, from: string, to: string, li
  */
 export async function fetchMinuteBars(
   deps: Deps,
-  rest: DefaultApi,
   pageLimit: number,
   ticker: string,
   date: string,
@@ -75,15 +22,15 @@ export async function fetchMinuteBars(
 ): Promise<MinuteBar[]> {
   const { extendedHours = false, signal } = options;
   const { startMs, endMs } = barWindow(ticker, date, extendedHours);
-  const call = aggsCall(
-    rest,
+  const { path, query } = aggsPath(
     ticker,
     String(startMs),
     String(endMs - 1),
     Math.min(pageLimit, 50_000),
   );
+  const first = endpointUrl(deps.base, path, deps.apiKey, query);
   const subject = { what: "minute aggregates", ticker, date };
-  const wire = await fetchAllPages(deps, AggsResponseSchema, call, subject, signal);
+  const wire = await fetchAllPages(deps, AggsResponseSchema, first, subject, signal);
   const byTs = new Map<number, MinuteBar>();
   for (const b of wire) {
     if (b.t < startMs || b.t >= endMs || byTs.has(b.t)) continue;

@@ -1,9 +1,8 @@
-import { type DefaultApi, ListNewsOrderEnum, ListNewsSortEnum } from "@polygon.io/client-js";
-import { type NewsArticle, sentimentScore } from "../../market/news.ts";
+import { type NewsArticle, sentimentScore } from "../../market/mod.ts";
 import type { FetchOptions } from "../source.ts";
 import type { Deps } from "./_deps.ts";
 import { fetchAllPages } from "./_fetch_all_pages.ts";
-import type { ClientCall } from "./_transport.ts";
+import { endpointUrl } from "./_urls.ts";
 import { newsWindow } from "./_windows.ts";
 import { NewsResponseSchema } from "./schemas.ts";
 
@@ -17,37 +16,22 @@ import { NewsResponseSchema } from "./schemas.ts";
  */
 export async function fetchNews(
   deps: Deps,
-  rest: DefaultApi,
   pageLimit: number,
   ticker: string,
   date: string,
   options: FetchOptions,
 ): Promise<NewsArticle[]> {
   const { startMs, endMs } = newsWindow(ticker, date);
-  // client-js 8.2.0 types the published_utc filters as strings but copies them into the
-  // query with Object.entries (a string would become `0=2&1=0&…`): pass { name: value }.
-  const gte = { "published_utc.gte": new Date(startMs).toISOString() } as unknown as string;
-  const lt = { "published_utc.lt": new Date(endMs).toISOString() } as unknown as string;
-  const limit = Math.min(pageLimit, 1000);
-  const call: ClientCall = (o) =>
-    rest.listNews(
-      ticker,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      gte,
-      undefined,
-      undefined,
-      lt,
-      ListNewsOrderEnum.Asc,
-      limit,
-      ListNewsSortEnum.PublishedUtc,
-      o,
-    );
+  const first = endpointUrl(deps.base, "/v2/reference/news", deps.apiKey, {
+    ticker,
+    "published_utc.gte": new Date(startMs).toISOString(),
+    "published_utc.lt": new Date(endMs).toISOString(),
+    order: "asc",
+    limit: Math.min(pageLimit, 1000),
+    sort: "published_utc",
+  });
   const subject = { what: "news", ticker, date };
-  const wire = await fetchAllPages(deps, NewsResponseSchema, call, subject, options.signal);
+  const wire = await fetchAllPages(deps, NewsResponseSchema, first, subject, options.signal);
   const byId = new Map<string, NewsArticle>();
   for (const a of wire) {
     if (byId.has(a.id) || a.published_utc < startMs || a.published_utc >= endMs) continue;

@@ -1,13 +1,8 @@
-import {
-  type DefaultApi,
-  ListOptionsContractsOrderEnum,
-  ListOptionsContractsSortEnum,
-} from "@polygon.io/client-js";
-import type { OptionContract } from "../../market/contracts.ts";
+import type { OptionContract } from "../../market/mod.ts";
 import type { OptionContractsOptions } from "../source.ts";
 import type { Deps } from "./_deps.ts";
 import { fetchAllPages } from "./_fetch_all_pages.ts";
-import type { ClientCall } from "./_transport.ts";
+import { endpointUrl } from "./_urls.ts";
 import { isTradingDay } from "../../calendar/mod.ts";
 import { OptionContractsResponseSchema } from "./schemas.ts";
 
@@ -23,7 +18,6 @@ import { OptionContractsResponseSchema } from "./schemas.ts";
  */
 export async function fetchOptionContracts(
   deps: Deps,
-  rest: DefaultApi,
   pageLimit: number,
   underlying: string,
   date: string,
@@ -35,35 +29,20 @@ export async function fetchOptionContracts(
       `Cannot fetch ${underlying} option contracts for ${date}: the exchange is closed`,
     );
   }
-  const limit = Math.min(pageLimit, 1000);
-  const call: ClientCall = (o) =>
-    rest.listOptionsContracts(
-      underlying,
-      undefined,
-      undefined,
-      undefined,
-      date,
-      undefined,
-      false,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      expiryFrom,
-      undefined,
-      expiryTo,
-      undefined,
-      strikeMin,
-      undefined,
-      strikeMax,
-      undefined,
-      ListOptionsContractsOrderEnum.Asc,
-      limit,
-      ListOptionsContractsSortEnum.Ticker,
-      o,
-    );
+  const first = endpointUrl(deps.base, "/v3/reference/options/contracts", deps.apiKey, {
+    underlying_ticker: underlying,
+    as_of: date,
+    expired: false,
+    "expiration_date.gte": expiryFrom,
+    "expiration_date.lte": expiryTo,
+    "strike_price.gte": strikeMin,
+    "strike_price.lte": strikeMax,
+    order: "asc",
+    limit: Math.min(pageLimit, 1000),
+    sort: "ticker",
+  });
   const subject = { what: "option contracts", ticker: underlying, date };
-  const wire = await fetchAllPages(deps, OptionContractsResponseSchema, call, subject, signal);
+  const wire = await fetchAllPages(deps, OptionContractsResponseSchema, first, subject, signal);
   const out: OptionContract[] = [];
   const seen = new Set<string>();
   for (const c of wire) {

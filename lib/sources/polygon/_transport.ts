@@ -1,22 +1,8 @@
 /**
- * How one HTTP attempt is made and what came of it.
- *
- * First pages go through `@polygon.io/client-js` (it builds the endpoint URL and query, and
- * adds `apiKey`); `next_url` pages go through `fetch`. Both end in the same `fetch` call
- * here, so their outcomes are read the same way:
- *
- * - client-js 8.2.0 is a generated axios client whose `pagination: true` follows `next_url`
- *   recursively inside an axios interceptor (all pages in memory, later pages placed BEFORE
- *   earlier ones, no retry, no rate limit, key appended by string concatenation). It has no
- *   method that takes a `next_url` or cursor, and its axios instance is private; so the
- *   client is created with `pagination: false` and cursor pages are fetched here.
- * - Its calls run on axios's `fetch` adapter with `env.fetch` set to {@linkcode
- *   capturingFetch}: the platform fetch, whose status, `Retry-After` and body text are
- *   captured for this attempt (found through an `AsyncLocalStorage`, because axios hides
- *   them behind an `AxiosError` that also holds the keyed URL). Axios's default Node `http`
- *   adapter is avoided: under Deno, after an aborted request it sent the next request twice,
- *   which would burn rate-limit tokens unseen.
- * - Raw transport errors are never kept: their messages can contain the keyed URL.
+ * How one HTTP attempt is made and what came of it: the platform `fetch`, whose status,
+ * `Retry-After` and body text are captured for the attempt, so the retry policy
+ * (`_fetch_page.ts`) reads every page the same way. Raw transport errors are never kept:
+ * their messages can contain the keyed URL.
  *
  * @module
  */
@@ -52,17 +38,6 @@ async function capturingFetch(input: URL | Request | string, init?: RequestInit)
   }
 }
 
-/** The axios options every client-js call gets. */
-export interface ClientCallOptions {
-  adapter: "fetch";
-  env: { fetch: typeof capturingFetch };
-  responseType: "text";
-  signal: AbortSignal;
-}
-
-/** A client-js call with its trailing axios options left open. */
-export type ClientCall = (options: ClientCallOptions) => Promise<unknown>;
-
 function toOutcome(capture: Capture): Outcome | null {
   if (capture.response) return { kind: "response", url: capture.url!, ...capture.response };
   if (capture.error !== undefined) {
@@ -73,27 +48,7 @@ function toOutcome(capture: Capture): Outcome | null {
   return null;
 }
 
-/** Runs a client-js call once. Throws only when the client failed before sending anything. */
-export async function sendViaClient(call: ClientCall, signal: AbortSignal): Promise<Outcome> {
-  const capture: Capture = {};
-  let thrown: unknown;
-  try {
-    await captures.run(
-      capture,
-      () =>
-        call({ adapter: "fetch", env: { fetch: capturingFetch }, responseType: "text", signal }),
-    );
-  } catch (e) {
-    thrown = e;
-  }
-  const outcome = toOutcome(capture);
-  if (outcome) return outcome;
-  if (signal.aborted) return { kind: "failed", url: null, message: "aborted before sending" };
-  const why = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  throw new TypeError(`Cannot call @polygon.io/client-js: it failed before sending (${why})`);
-}
-
-/** Fetches a URL (a `next_url` with the key added) once. */
+/** Fetches a page URL (with the key) once. */
 export async function sendViaFetch(url: string, signal: AbortSignal): Promise<Outcome> {
   const capture: Capture = {};
   try {

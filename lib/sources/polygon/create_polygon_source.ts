@@ -1,4 +1,3 @@
-import { restClient } from "@polygon.io/client-js";
 import type { Source } from "../source.ts";
 import type { Deps, PolygonLogger } from "./_deps.ts";
 import { fetchMinuteBars } from "./_minute_bars.ts";
@@ -59,7 +58,8 @@ function check(ok: boolean, what: string, got: unknown): void {
 }
 
 /**
- * Creates the Polygon {@linkcode Source} on `@polygon.io/client-js` (first pages) and
+ * Creates the Polygon {@linkcode Source} on the platform `fetch`: first-page URLs built from
+ * Polygon's OpenAPI parameter names, then
  * `next_url` pagination (later pages), with a token-bucket rate limit shared by all
  * concurrent calls, retries with full-jitter backoff or `Retry-After`, and no retry on
  * 401/403. Safe to call concurrently.
@@ -111,7 +111,6 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
     `${baseDelayMs}, ${maxDelayMs}`,
   );
   const base = baseUrl.replace(/\/+$/, "");
-  const rest = restClient(apiKey, base, { pagination: false });
   const bucket = createTokenBucket({
     perMinute: rateLimitPerMinute,
     burst: rateLimitBurst,
@@ -120,6 +119,7 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
   });
   const deps: Deps = {
     apiKey,
+    base,
     origin: new URL(base).origin,
     bucket,
     maxRetries,
@@ -133,9 +133,9 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
   };
   return {
     name: "polygon",
-    minuteBars: (ticker, date, o = {}) => fetchMinuteBars(deps, rest, pageLimit, ticker, date, o),
+    minuteBars: (ticker, date, o = {}) => fetchMinuteBars(deps, pageLimit, ticker, date, o),
     optionContracts: (underlying, date, o = {}) =>
-      fetchOptionContracts(deps, rest, pageLimit, underlying, date, o),
-    news: (ticker, date, o = {}) => fetchNews(deps, rest, pageLimit, ticker, date, o),
+      fetchOptionContracts(deps, pageLimit, underlying, date, o),
+    news: (ticker, date, o = {}) => fetchNews(deps, pageLimit, ticker, date, o),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The Polygon.io source and a local fake of Polygon's REST API.
  *
- * {@linkcode createPolygonSource} implements `Source` on `@polygon.io/client-js` (first
- * pages) and `next_url` (later pages): minute aggregates of equities, indices (`I:VIX`) and
+ * {@linkcode createPolygonSource} implements `Source` on the platform `fetch` (first
+ * pages built from the OpenAPI names, then `next_url`): minute aggregates of equities, indices (`I:VIX`) and
  * options (`O:SPY…`), option contracts as of a date, and ticker news with sentiment. All
  * calls of one source share a token-bucket rate limit (free tier: 5 requests a minute);
  * 429, 5xx, timeouts, network errors and truncated JSON are retried with full-jitter backoff

@@ -6,7 +6,7 @@
  * @module
  */
 import { nyToUtcMs, session } from "../../calendar/mod.ts";
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import type { MinuteBarsOptions, Source } from "../source.ts";
 import {
   type BarCsvFormat,

@@ -6,10 +6,10 @@
  * @module
  */
 import { CALENDAR_LAST_YEAR } from "../../calendar/mod.ts";
-import type { OptionContract } from "../../market/contracts.ts";
-import { formatOptionTicker } from "../../market/format_option_ticker.ts";
-import { listedExpiries } from "../../market/listed_expiries.ts";
-import { listedStrikes } from "../../market/listed_strikes.ts";
+import type { OptionContract } from "../../market/mod.ts";
+import { formatOptionTicker } from "../../market/mod.ts";
+import { listedExpiries } from "../../market/mod.ts";
+import { listedStrikes } from "../../market/mod.ts";
 import type { OptionContractsOptions } from "../source.ts";
 import { dailySeries, dayIndex, previousClose } from "./_daily.ts";
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import { dailySeries, dayIndex } from "./_daily.ts";
 import { intradayPath, type PathWindow } from "./_intraday.ts";
 import { rngFor } from "../../random/mod.ts";

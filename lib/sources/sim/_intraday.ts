@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import { dailySeries, dayIndex, previousClose, symbolProfile } from "./_daily.ts";
 import { rngFor } from "../../random/mod.ts";
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { tradingDateWindow } from "../../calendar/mod.ts";
-import { type NewsArticle, sentimentScore } from "../../market/news.ts";
+import { type NewsArticle, sentimentScore } from "../../market/mod.ts";
 import { dailySeries, dayIndex } from "./_daily.ts";
 import { hash32, rngFor } from "../../random/mod.ts";
 

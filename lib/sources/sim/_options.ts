@@ -7,9 +7,9 @@
  * @module
  */
 import { nyToUtcMs } from "../../calendar/mod.ts";
-import { blackScholes } from "../../greeks/black_scholes.ts";
-import type { MinuteBar } from "../../market/bars.ts";
-import { parseOptionTicker } from "../../market/parse_option_ticker.ts";
+import { blackScholes } from "../../greeks/mod.ts";
+import type { MinuteBar } from "../../market/mod.ts";
+import { parseOptionTicker } from "../../market/mod.ts";
 import { equityBars, type PathWindow, uShape } from "./_intraday.ts";
 import { vixBars } from "./_index.ts";
 import { rngFor } from "../../random/mod.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { session } from "../../calendar/mod.ts";
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import type { MinuteBarsOptions, Source } from "../source.ts";
 import { equityBars } from "./_intraday.ts";
 import { indexBars, vixBars } from "./_index.ts";

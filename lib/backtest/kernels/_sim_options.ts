@@ -1,6 +1,6 @@
 // Range checks of SimulateOptions, with messages that name the option and the value.
 import { SIZE_TYPES } from "./_enums.ts";
-import type { SimulateOptions } from "./types.ts";
+import type { SimulateOptions } from "../types.ts";
 
 /** Throws a RangeError naming the first out-of-range option. */
 export function checkSimOptions(o: SimulateOptions): void {

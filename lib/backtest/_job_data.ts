@@ -14,8 +14,8 @@ import {
   type PartitionId,
   partitionKey,
   scanLake,
-} from "../lib/lake/mod.ts";
-import type { HashedItem } from "../lib/run/mod.ts";
+} from "../lake/mod.ts";
+import type { HashedItem } from "../run/mod.ts";
 
 /** What a backtest reads. */
 export interface BacktestData {

@@ -2,7 +2,13 @@
 import type pl from "nodejs-polars";
 import { indicatorCache, newPlanBuffers, runPlan } from "./_plan.ts";
 import { regimeMasks } from "./_regimes.ts";
-import { accumulateEquity, addClosedTrade, N_STATS, resetTradeStats, S_OPEN } from "./_stats.ts";
+import {
+  accumulateEquity,
+  addClosedTrade,
+  N_STATS,
+  resetTradeStats,
+  S_OPEN,
+} from "./kernels/_stats.ts";
 import { metricsFrame } from "./_wrap.ts";
 import { barsPerYear as inferBarsPerYear } from "./bars_per_year.ts";
 import { asMarket, type Market } from "./market.ts";

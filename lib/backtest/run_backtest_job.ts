@@ -1,5 +1,5 @@
 /**
- * The I/O of `deno task backtest`: read the lake, call `lib/backtest` (sweep, best run,
+ * A whole backtest job on the lake, as `deno task backtest` runs it and a notebook can too: read the lake, call `lib/backtest` (sweep, best run,
  * walk-forward, stress test, bootstrap, split), write CSVs, metrics.json, the HTML report and
  * the run record into `data/runs/<run-id>/`.
  *
@@ -7,19 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import pl from "nodejs-polars";
-import * as bt from "../lib/backtest/mod.ts";
-import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
-import { writeFileAtomic } from "../lib/lake/mod.ts";
-import {
-  codeRevision,
-  type HashedItem,
-  newRunId,
-  versions,
-  writeRunRecord,
-} from "../lib/run/mod.ts";
-import { type BacktestData, inputHashes, loadBacktestData } from "./_backtest_data.ts";
-import { backtestReport } from "./_backtest_report.ts";
-import { csvBytes, namedChoices } from "./_backtest_tables.ts";
+import * as bt from "./mod.ts";
+import { type Config, redactConfig } from "../config/mod.ts";
+import { writeFileAtomic } from "../lake/mod.ts";
+import { codeRevision, type HashedItem, type RunHooks } from "../run/mod.ts";
+import { type BacktestData, inputHashes, loadBacktestData } from "./_job_data.ts";
+import { backtestReportPage } from "./backtest_report_page.ts";
+import { csvBytes, namedChoices } from "./_job_tables.ts";
 
 /** What a backtest run computed and where it wrote it. */
 export interface BacktestRun {
@@ -52,15 +46,18 @@ function market(strategy: bt.Strategy, frame: pl.DataFrame, vix: boolean): bt.Ma
 }
 
 /** Runs the backtest `cfg` describes (from and to set) on the lake of `config`. */
-export async function runBacktestTask(
+export async function runBacktestJob(
   config: Config,
   cfg: bt.BacktestConfig,
-  command: string[],
+  hooks: RunHooks,
 ): Promise<BacktestRun> {
-  const started = Date.now(), t0 = performance.now();
+  const t0 = performance.now();
+  const { runId, command } = hooks;
   const strategy = bt.getStrategy(cfg.strategy);
   const options = strategy.input === "options";
-  const symbols = cfg.symbols ?? (options ? config.options.underlyings : config.backfill.symbols);
+  const symbols = options
+    ? cfg.underlyings ?? cfg.symbols ?? config.options.underlyings
+    : cfg.symbols ?? config.backfill.symbols;
   const root = `${config.data.dir}/lake`;
   const loaded = await loadBacktestData(root, {
     input: options ? "options" : "bars",
@@ -100,7 +97,6 @@ export async function runBacktestTask(
       ),
     )
     : undefined;
-  const runId = newRunId("backtest", started);
   const runDir = `${config.data.dir}/runs/${runId}`;
   const run: BacktestRun = {
     runId,
@@ -140,30 +136,19 @@ export async function runBacktestTask(
     new TextEncoder().encode(JSON.stringify(metricsJson(run), null, 2) + "\n"),
   );
   const code = await codeRevision();
-  const html = backtestReport(run, {
+  const html = backtestReportPage(run, {
     command: command.join(" "),
     code: code.revision ?? "unknown",
   });
   await write("report.html", new TextEncoder().encode(html));
   run.elapsedMs = performance.now() - t0;
-  run.recordPath = await writeRunRecord(config.data.dir, {
-    runId,
-    task: "backtest",
-    command,
+  run.recordPath = await hooks.record({
     config: { ...(redactConfig(config) as object), backtest: cfg },
-    code,
-    versions: await versions(),
     seed: cfg.random?.seed ?? null,
     inputs: await inputHashes(root, data.parts),
     outputs: run.outputs,
-    timings: {
-      startedAt: new Date(started).toISOString(),
-      finishedAt: new Date(started + run.elapsedMs).toISOString(),
-      elapsedMs: Math.round(run.elapsedMs),
-    },
-    status: "ok",
     summary: { strategy: strategy.name, dataset: data.dataset, params, ...main.summary },
-  }, secretsOf(config));
+  });
   return run;
 }
 

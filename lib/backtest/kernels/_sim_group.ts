@@ -5,21 +5,38 @@ import { execPending } from "./_sim_exec.ts";
 import { checkStops, type StopSpec } from "./_sim_stops.ts";
 import { closeAll } from "./_sim_mark.ts";
 import * as S from "./_stats.ts";
-import type { SimRecords } from "./types.ts";
+import type { SimRecords } from "../types.ts";
 
-/** Read-only plan and settings shared by every group of one kernel call. */
+/**
+ * Read-only plan and settings shared by every group of one kernel call.
+ *
+ * Legend of the short names (vectorbt's signal names): `LE`/`LX` long entries/exits, `SE`/`SX`
+ * short entries/exits (1 = signal on that bar), `OR` order sizes (NaN = no order); each is
+ * one flat array of all columns' bars, and `oLE`, `oLX`, `oSE`, `oSX`, `oOR` hold each
+ * column's offset into it (`LE[oLE[c] + i]` is column c's long entry on bar i). In `runGroup`,
+ * `P` is this plan and `S` the statistics accumulators (`./_stats.ts`); pending intents are
+ * the `P_*` codes of `./_enums.ts`.
+ */
 export interface GroupPlan {
+  /** Long entries: 1 on a bar where a long position opens, or null for none. */
   LE: Int8Array | null;
+  /** Long exits. */
   LX: Int8Array | null;
+  /** Short entries. */
   SE: Int8Array | null;
+  /** Short exits. */
   SX: Int8Array | null;
+  /** Order sizes (size-type units), NaN for no order; null for signal strategies. */
   OR: Float64Array | null;
+  /** Offsets of each column in LE (and likewise oLX, oSE, oSX, oOR). */
   oLE: Int32Array;
   oLX: Int32Array;
   oSE: Int32Array;
   oSX: Int32Array;
   oOR: Int32Array;
+  /** Per column: what the plan holds (signals or orders). */
   kind: Int8Array;
+  /** Per column: the position size of orders. */
   psize: Float64Array;
   entry: { sizeType: number; size: number };
   stops: StopSpec;

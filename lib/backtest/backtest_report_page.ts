@@ -6,8 +6,8 @@
  * @module
  */
 import pl from "nodejs-polars";
-import * as bt from "../lib/backtest/mod.ts";
-import { nyDate } from "../lib/calendar/mod.ts";
+import * as bt from "./mod.ts";
+import { nyDate } from "../calendar/mod.ts";
 import {
   equityDrawdownFigure,
   heatmapFigure,
@@ -17,9 +17,9 @@ import {
   type ReportBlock,
   reportPage,
   type ReportSection,
-} from "../lib/report/mod.ts";
-import type { BacktestRun } from "./_backtest_run.ts";
-import { bestFirst, namedChoices } from "./_backtest_tables.ts";
+} from "../report/mod.ts";
+import type { BacktestRun } from "./run_backtest_job.ts";
+import { bestFirst, namedChoices } from "./_job_tables.ts";
 
 /** Equity series longer than this are drawn from their end-of-day values. */
 const MAX_POINTS = 20_000;
@@ -120,7 +120,10 @@ function sweepBlocks(run: BacktestRun): ReportBlock[] {
 }
 
 /** The report page of a backtest run. */
-export function backtestReport(run: BacktestRun, meta: { command: string; code: string }): string {
+export function backtestReportPage(
+  run: BacktestRun,
+  meta: { command: string; code: string },
+): string {
   const { main, strategy, cfg } = run;
   const params = Object.entries(run.params).map(([k, v]) =>
     `${k}=${bt.formatParam(strategy, k, v)}`

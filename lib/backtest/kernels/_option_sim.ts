@@ -10,13 +10,13 @@ import {
   R_TIME_LIMIT,
 } from "./_enums.ts";
 import { closeTrade, fill, newCtx, type SimCtx } from "./_book.ts";
-import { OrderLog, TradeLog } from "./_records.ts";
-import { segmentEnds } from "./_segments.ts";
+import { OrderLog, TradeLog } from "../_records.ts";
+import { segmentEnds } from "../_segments.ts";
 import { closeAll } from "./_sim_mark.ts";
 import { checkSimOptions } from "./_sim_options.ts";
 import { accumulateEquity, N_STATS, resetTradeStats } from "./_stats.ts";
-import type { Market } from "./market.ts";
-import type { SimResult, SimulateOptions } from "./types.ts";
+import type { Market } from "../market.ts";
+import type { SimResult, SimulateOptions } from "../types.ts";
 
 /** Position size, costs and exits of option trades; fractions of the entry fill price. */
 export interface OptionTradeRules {

@@ -5,15 +5,16 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { formatParam } from "../lib/backtest/mod.ts";
-import type { BacktestRun } from "./_backtest_run.ts";
-import { bestFirst, metricsText, textTable } from "./_backtest_tables.ts";
-import { say } from "./_task.ts";
+import { formatParam } from "./mod.ts";
+import type { BacktestRun } from "./run_backtest_job.ts";
+import { bestFirst, metricsText, textTable } from "./_job_tables.ts";
 
 const num = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : "-");
 
-/** Prints the run (`top` rows of a sweep). */
-export function printBacktest(run: BacktestRun, top: number): void {
+/** The lines `deno task backtest` prints for a run (`top` rows of a sweep). */
+export function formatBacktestJob(run: BacktestRun, top: number): string[] {
+  const lines: string[] = [];
+  const say = (text: string) => void lines.push(text);
   const { cfg, strategy, main } = run;
   const params = Object.entries(run.params).map(([k, v]) => `${k}=${formatParam(strategy, k, v)}`);
   const note = strategy.input === "options" ? ` (${run.data.note})` : "";
@@ -91,4 +92,5 @@ export function printBacktest(run: BacktestRun, top: number): void {
   say(`  report: ${run.runDir}/report.html`);
   say(`  run record: ${run.recordPath}`);
   say(`  elapsed: ${(run.elapsedMs / 1000).toFixed(2)} s`);
+  return lines;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { formatParam, type Strategy } from "../lib/backtest/mod.ts";
+import { formatParam, type Strategy } from "./mod.ts";
 
 /** A frame as CSV bytes, times as ISO-8601 UTC. */
 export function csvBytes(df: pl.DataFrame): Uint8Array {

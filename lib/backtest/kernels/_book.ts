@@ -1,9 +1,9 @@
 // Kernel state and fill bookkeeping: cash, positions, trades (flat to flat) and records.
 import { ST_FILLED } from "./_enums.ts";
 import { executeOrder, newOrderResult, type OrderResult } from "./_order.ts";
-import type { OrderLog, TradeLog } from "./_records.ts";
+import type { OrderLog, TradeLog } from "../_records.ts";
 import { N_STATS, S_FEES, S_ORDERS } from "./_stats.ts";
-import { closeTrade, openTrade } from "./_trades.ts";
+import { closeTrade, openTrade } from "../_trades.ts";
 
 export { closeTrade };
 
