@@ -30,6 +30,14 @@ export { listedExpiries, type ListedExpiriesOptions } from "./listed_expiries.ts
 export { listedStrikes, type ListedStrikesOptions } from "./listed_strikes.ts";
 export { parseOptionTicker } from "./parse_option_ticker.ts";
 export {
+  type ExpiryCycle,
+  INDEX_ROOTS,
+  type OptionRoot,
+  optionRoot,
+  optionRootsOf,
+  type Settlement,
+} from "./option_roots.ts";
+export {
   EXPIRY_CONVENTIONS,
   type ExpiryConvention,
   selectExpiry,
