@@ -36,7 +36,13 @@ options (with --datasets ...,options; the underlying's equity bars must be in th
   --calls N --puts N         strikes above / at-or-below the day's open (default 2 + 2)
   --strike-increment X       strike grid, dollars (default 1)
   --expiry CONVENTION        same_day | next_trading_day | next_friday | fixed | nearest_listed
-  --fixed-expiry YYYY-MM-DD  the expiry for --expiry fixed`;
+  --fixed-expiry YYYY-MM-DD  the expiry for --expiry fixed
+  --select MODE              nearest (--calls/--puts) | moneyness | delta | all (the whole listed chain)
+  --moneyness X              --select moneyness: strikes within X of the open, both rights (0.05 = ±5%)
+  --delta-min X --delta-max X  --select delta: |delta| band (default 0.05..0.95)
+  --dte-max N [--dte-min N]  every listed expiry dte-min..dte-max calendar days ahead (e.g. 0..7)
+  --replace                  with --force: the new selection replaces the stored contracts
+                             (without it a forced rerun adds the new contracts to the old)`;
 
 await runTask(USAGE, async () => {
   const { values: f } = parseFlags(Deno.args, {
@@ -61,6 +67,13 @@ await runTask(USAGE, async () => {
     "strike-increment": { type: "string" },
     expiry: { type: "string" },
     "fixed-expiry": { type: "string" },
+    select: { type: "string" },
+    moneyness: { type: "string" },
+    "delta-min": { type: "string" },
+    "delta-max": { type: "string" },
+    "dte-min": { type: "string" },
+    "dte-max": { type: "string" },
+    replace: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (f.help) {
@@ -85,6 +98,7 @@ await runTask(USAGE, async () => {
       datasets: list(f.datasets),
       concurrency: intFlag("concurrency", f.concurrency),
       force: f.force,
+      replace: f.replace,
       extendedHours: f["extended-hours"],
     },
     options: {
@@ -94,6 +108,12 @@ await runTask(USAGE, async () => {
       strikeIncrement: numFlag("strike-increment", f["strike-increment"]),
       expiry: f.expiry,
       fixedExpiry: f["fixed-expiry"],
+      select: f.select,
+      moneyness: numFlag("moneyness", f.moneyness),
+      deltaMin: numFlag("delta-min", f["delta-min"]),
+      deltaMax: numFlag("delta-max", f["delta-max"]),
+      dteMin: intFlag("dte-min", f["dte-min"]),
+      dteMax: intFlag("dte-max", f["dte-max"]),
     },
   });
   useSecrets(config);

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { EXPIRY_CONVENTIONS } from "../market/select_expiry.ts";
+import { CHAIN_SELECTIONS } from "../market/select_chain.ts";
 import {
   SCAN_DEFAULTS,
   SCAN_DIRECTIONS,
@@ -91,6 +92,11 @@ export const BackfillSchema = z.strictObject({
   extendedHours: z.boolean().default(false),
   /** Rewrite partitions already complete in the manifest. */
   force: z.boolean().default(false),
+  /**
+   * With force: option_contracts partitions hold the new selection only. Without it, a forced
+   * rerun adds the new selection's contracts to those selected before.
+   */
+  replace: z.boolean().default(false),
 });
 
 /** Option contract selection and option bars (`backfill --datasets options`, `discover`). */
@@ -109,10 +115,32 @@ export const OptionsSchema = z.strictObject({
   fixedExpiry: isoDate.nullable().default(null),
   /** How far ahead `nearest_listed` looks for listed expiries, calendar days. */
   listedHorizonDays: intIn(1, 730).default(45),
+  /** nearest (calls/puts around the open) | moneyness | delta | all (the whole listed chain). */
+  select: oneOf(CHAIN_SELECTIONS).default("nearest"),
+  /** `select: moneyness`: strikes within this fraction of the open, both rights (0.05 = ±5%). */
+  moneyness: numIn(0, 1).default(0.05),
+  /** `select: delta`: smallest |delta| kept. */
+  deltaMin: numIn(0, 1).default(0.05),
+  /** `select: delta`: largest |delta| kept. */
+  deltaMax: numIn(0, 1).default(0.95),
+  /** `select: delta`: the flat implied vol the selection's delta uses. */
+  deltaVol: numIn(0.01, 5).default(0.2),
+  /** With dteMax: the nearest expiry taken, calendar days ahead. */
+  dteMin: intIn(0, 730).default(0),
+  /** Every listed expiry dteMin..dteMax calendar days ahead instead of `expiry`; null: off. */
+  dteMax: intIn(0, 730).nullable().default(null),
 }).refine((o) => o.expiry !== "fixed" || o.fixedExpiry !== null, {
   error: "needs fixedExpiry (YYYY-MM-DD) when expiry is fixed",
   path: ["fixedExpiry"],
-}).refine((o) => o.calls + o.puts > 0, { error: "selects no contract: calls + puts must be > 0" });
+}).refine((o) => o.select !== "nearest" || o.calls + o.puts > 0, {
+  error: "selects no contract: calls + puts must be > 0",
+}).refine((o) => o.deltaMin <= o.deltaMax, {
+  error: "deltaMin must be <= deltaMax",
+  path: ["deltaMin"],
+}).refine((o) => o.dteMax === null || o.dteMin <= o.dteMax, {
+  error: "dteMin must be <= dteMax",
+  path: ["dteMin"],
+});
 
 /** `deno task scan`: option move events (definitions in `lib/scanner/scan.ts`). */
 export const ScanSchema = z.strictObject({

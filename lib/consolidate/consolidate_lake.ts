@@ -104,8 +104,10 @@ export async function consolidateLake(
   }
   const dates = [...new Set(bars.parts.map((p) => p.date))].sort();
   const warmup = o.indicators.session ? from : before(from, o.indicators.warmupDays);
+  // An index underlying (I:SPX for SPX and SPXW options) has its minutes in index_minute.
+  const spotDataset = u.startsWith("I:") ? "index_minute" : "equity_minute";
   const [underlying, contracts, vix, news] = await Promise.all([
-    readRange(root, "equity_minute", u, warmup, to, READ.underlying),
+    readRange(root, spotDataset, u, warmup, to, READ.underlying),
     readRange(root, "option_contracts", u, from, to, READ.contracts),
     vixSymbol === null
       ? null
@@ -123,10 +125,9 @@ export async function consolidateLake(
   const missing = dates.filter((d) => !have.has(d));
   if (missing.length > 0) {
     throw new RangeError(
-      `Cannot consolidate ${u}: no equity_minute partition for ${missing.slice(0, 5).join(", ")}` +
-        `${
-          missing.length > 5 ? ` and ${missing.length - 5} more dates` : ""
-        }; backfill equity first`,
+      `Cannot consolidate ${u}: no ${spotDataset} partition for ${missing.slice(0, 5).join(", ")}${
+        missing.length > 5 ? ` and ${missing.length - 5} more dates` : ""
+      }; backfill ${spotDataset === "index_minute" ? "index" : "equity"} first`,
     );
   }
   if (contracts.frame === null) {

@@ -49,3 +49,10 @@ export {
   type SelectStrikesOptions,
 } from "./select_strikes.ts";
 // --- end option tickers, strikes and expiries ---
+export {
+  byChainOrder,
+  CHAIN_SELECTIONS,
+  type ChainSelection,
+  selectChain,
+  type SelectChainOptions,
+} from "./select_chain.ts";

@@ -45,6 +45,18 @@ export interface Source {
    * trading date (America/New_York), ascending by `ts`. Minutes without trades are absent.
    */
   minuteBars(ticker: string, date: string, options?: MinuteBarsOptions): Promise<MinuteBar[]>;
+  /**
+   * Minute bars of many option contracts of one underlying on one trading date in one call,
+   * by ticker (every ticker asked is a key; minutes without trades are absent). Optional: a
+   * source that makes or reads a whole chain per day (the simulator, flat files) offers it,
+   * and ingest then fetches a day's chain at once instead of contract by contract.
+   */
+  optionChainBars?(
+    underlying: string,
+    date: string,
+    tickers: readonly string[],
+    options?: FetchOptions,
+  ): Promise<Map<string, MinuteBar[]>>;
   /** Option contracts of an underlying listed (and not expired) as of a trading date. */
   optionContracts(
     underlying: string,
