@@ -20,8 +20,12 @@ import type { ConsolidateInputs } from "./consolidate.ts";
  * The session grid of every trading date in the underlying and option bars, with the
  * underlying's bars, `spot`, indicators, VIX, news and the `underlying` key beside each minute.
  */
-export function onGridFrame(inputs: ConsolidateInputs, o: Resolved): pl.DataFrame {
-  const grid = sessionGrid(sessionDates([inputs.underlying, inputs.options]));
+export function onGridFrame(
+  inputs: Omit<ConsolidateInputs, "options" | "contracts"> & { options?: pl.DataFrame },
+  o: Resolved,
+): pl.DataFrame {
+  const frames = inputs.options ? [inputs.underlying, inputs.options] : [inputs.underlying];
+  const grid = sessionGrid(sessionDates(frames));
   let onGrid = underlyingOnGrid(grid, inputs.underlying, o);
   onGrid = withVix(onGrid, inputs.vix, o.vixToleranceMin);
   return withNews(onGrid, inputs.news, o.newsLookbackMin).withColumns(
