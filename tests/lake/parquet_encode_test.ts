@@ -101,10 +101,11 @@ Deno.test("encodeParquet() splits large tables into row groups and pages that re
          stats_min_value AS lo, stats_max_value AS hi, stats_null_count::INTEGER AS nulls
        FROM parquet_metadata('${path}') WHERE path_in_schema = 'k' ORDER BY g`)
   );
-  // every 7th row is null: 262143 = 7 × 37449 is, 262144 and 393222 are not
+  // every 7th row is null: 0 and 65534 = 7 × 9362 are, 65535, 65536 and 98310 are not
+  assert.equal(ROW_GROUP_ROWS, 65_536);
   assert.deepEqual(groups, [
-    { g: 0, n: ROW_GROUP_ROWS, lo: "1", hi: "262142", nulls: 37450 },
-    { g: 1, n: n - ROW_GROUP_ROWS, lo: "262144", hi: "393222", nulls: 18725 },
+    { g: 0, n: ROW_GROUP_ROWS, lo: "1", hi: "65535", nulls: 9363 },
+    { g: 1, n: n - ROW_GROUP_ROWS, lo: "65536", hi: "98310", nulls: 13682 },
   ]);
   const sum = await duck((q) => q(`SELECT sum(k)::DOUBLE AS t, count(k)::INTEGER AS c FROM '${path}'`));
   const kept = Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 !== 0);
