@@ -26,11 +26,14 @@ const EXPECTED: Record<string, Expected> = {
     ],
   },
   "02_volatility": {
-    figures: 8,
+    // the same-day smile, every expiry's smile, the term structure, the 3D surface and its
+    // heatmap, then the four Greeks and the IV carried forward (whole chains, issue 13)
+    figures: 10,
     figureTitles: [
-      "SPY implied volatility smile, 2025-03-04 (expiry 2025-03-04)",
+      "SPY implied volatility smile, 2025-03-04 (expiry 2025-03-04, every strike)",
+      "SPY smiles of every expiry, 2025-03-04 10:30 New York",
       "SPY ATM implied volatility by expiry, 2025-03-04 10:30 New York",
-      "SPY out-of-the-money IV by strike and expiry",
+      "SPY out-of-the-money IV by ln(K/S) and days to expiry, 2025-03-04 10:30",
       ": delta, 2025-03-04",
       ": gamma, 2025-03-04",
       ": theta_day, 2025-03-04",
