@@ -39,9 +39,11 @@ export async function writePartition(
   const columns = frameColumns(df);
   if (columns === null) {
     const bad = df.getColumns().filter((s) => parquetKind(s.dtype) === null)
-      .map((s) => `${s.name} (${s.dtype})`);
+      .map((s) => `${s.name} (${(s.dtype as { variant?: string }).variant ?? s.dtype})`);
     throw new TypeError(
-      `Cannot write ${partitionFile(id)}: the lake writes flat columns only, not ${bad.join(", ")}`,
+      `Cannot write ${partitionFile(id)}: the lake writes flat columns only, not ${
+        bad.join(", ")
+      }; store lists as joined text (as news does with tickers)`,
     );
   }
   const entry = await commitParquet(root, id, encodeParquet(columns, df.height), df.height);
