@@ -20,9 +20,9 @@ import process from "node:process";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { consolidateLake } from "../../lib/consolidate/mod.ts";
 import { scanLake } from "../../lib/lake/mod.ts";
-import { SCAN_INPUT_COLUMNS, scan } from "../../lib/scanner/mod.ts";
+import { scan, SCAN_INPUT_COLUMNS } from "../../lib/scanner/mod.ts";
 import { runScan } from "../../tasks/_scan_run.ts";
-import { CHAIN_SHAPES, type ChainShape, chainLake, peakRssMb } from "./_chain_lake.ts";
+import { CHAIN_SHAPES, chainLake, type ChainShape, peakRssMb } from "./_chain_lake.ts";
 
 const shape = (Deno.env.get("CHAIN_SHAPE") ?? "month") as ChainShape;
 if (!(shape in CHAIN_SHAPES)) {
@@ -47,7 +47,12 @@ const rates = (rows: number, t: { wallS: number; cpuS: number }) => ({
 
 if (what === "consolidate") {
   const done = measure();
-  const r = await consolidateLake(root, { underlying: "SPY", from, to, clock: () => performance.now() });
+  const r = await consolidateLake(root, {
+    underlying: "SPY",
+    from,
+    to,
+    clock: () => performance.now(),
+  });
   const t = done();
   console.log(JSON.stringify({
     shape,

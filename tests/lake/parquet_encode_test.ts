@@ -164,8 +164,7 @@ Deno.test("writePartition() encodes every partition itself and refuses list colu
   assert.equal(frameColumns(lists), null);
   await assert.rejects(writePartition(root, id, lists), {
     name: "TypeError",
-    message:
-      "Cannot write news/ticker=SPY/date=2025-03-03/part-0.parquet: the lake writes flat " +
+    message: "Cannot write news/ticker=SPY/date=2025-03-03/part-0.parquet: the lake writes flat " +
       "columns only, not tickers (List); store lists as joined text (as news does with tickers)",
   });
   await assert.rejects(Deno.stat(`${root}/${partitionFile(id)}`), Deno.errors.NotFound);
