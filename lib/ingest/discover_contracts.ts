@@ -8,7 +8,12 @@ import { addDays, isTradingDay } from "../calendar/mod.ts";
 import { selectExpiry } from "../market/select_expiry.ts";
 import type { Source } from "../sources/source.ts";
 import { openFromLake } from "./open_from_lake.ts";
-import { selectContracts, type Selection, type SelectionRules } from "./select_contracts.ts";
+import {
+  selectContracts,
+  type Selection,
+  selectionIncrement,
+  type SelectionRules,
+} from "./select_contracts.ts";
 
 /** Options for {@linkcode discoverContracts}. */
 export interface DiscoverContractsOptions {
@@ -53,7 +58,7 @@ export async function discoverContracts(
   const open = await openFromLake(root, underlying, date);
   const { select = "nearest", dteMin = 0, dteMax = null, moneyness = 0.05 } = rules;
   const span = select === "nearest"
-    ? (Math.max(rules.calls, rules.puts) + 2) * rules.strikeIncrement
+    ? (Math.max(rules.calls, rules.puts) + 2) * selectionIncrement(underlying, rules)
     : select === "moneyness"
     ? open * moneyness + rules.strikeIncrement
     : Infinity;

@@ -50,6 +50,16 @@ export interface Selection {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The strike grid `nearest` selects on: the rules' increment, or for an index the listed
+ * increment of its PM root when that is coarser (SPXW lists $5 strikes: a $1 grid would pick
+ * strikes nobody lists).
+ */
+export function selectionIncrement(underlying: string, rules: SelectionRules): number {
+  if (!underlying.startsWith("I:")) return rules.strikeIncrement;
+  return Math.max(rules.strikeIncrement, optionRootsOf(underlying).at(-1)!.strikeIncrement);
+}
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
 /** The expiries the rules choose on `date` among the listed ones. */
@@ -87,8 +97,9 @@ export function chosenExpiries(
  * strikes, by `select`:
  * - `nearest` (the default): `calls` strikes strictly above the open and `puts` at or below
  *   it, per expiry; a chosen contract that is not listed goes to `missing`, never invented
- *   (an index's missing tickers are written with its PM root, SPXW for I:SPX). Every listed
- *   root of the expiry is taken (SPX and SPXW share the third Friday);
+ *   (an index's missing tickers are written with its PM root, SPXW for I:SPX, and its grid
+ *   is at least the root's listed increment, $5 for SPX). Every listed root of the expiry is
+ *   taken (SPX and SPXW share the third Friday);
  * - `moneyness`, `delta`, `all`: chain-wide, both rights, in the money too (`selectChain`,
  *   the delta at the session's 09:30 open, with a flat `deltaVol`).
  *
@@ -134,7 +145,7 @@ export function selectContracts(
   }
   const { calls, puts } = selectStrikes({
     open,
-    increment: rules.strikeIncrement,
+    increment: selectionIncrement(underlying, rules),
     nCalls: rules.calls,
     nPuts: rules.puts,
   });

@@ -93,3 +93,32 @@ Deno.test("a forced rerun adds the new selection's contracts; with replace it ke
     await removeLake(root);
   }
 });
+
+Deno.test("nearest selection on I:SPX takes the $5 grid of SPXW (and SPX on its monthly)", async () => {
+  const root = await tempLake();
+  try {
+    const date = "2024-03-14"; // the March SPX monthly (AM, 03-15) and SPXW both list 03-15
+    await runJobs([barsJob(sim, "index_minute", "I:SPX", date)], { root });
+    const open = readPartition(root, { dataset: "index_minute", value: "I:SPX", date })
+      .sort("ts").getColumn("open").get(0) as number;
+    const rules = { ...RULES, expiry: "next_trading_day" as const };
+    const done = await runJobs([contractsJob(sim, root, "I:SPX", date, rules)], { root });
+    equal(done.failed, 0, JSON.stringify(done.failures));
+    deepEqual(done.warnings, []);
+    const k = 5 * Math.floor(open / 5);
+    ok(k !== open, "the hand-derived strikes assume an open off the $5 grid");
+    const t = (r: string, right: "C" | "P", strike: number) => `O:${r}240315${right}0${strike}000`;
+    // puts at or below the open (k - 5, k), then calls above (k + 5, k + 10), on both roots
+    deepEqual(
+      readPartition(root, { ...CONTRACTS, date }).getColumn("ticker").toArray(),
+      ["SPX", "SPXW"].flatMap((r) => [
+        t(r, "P", k - 5),
+        t(r, "P", k),
+        t(r, "C", k + 5),
+        t(r, "C", k + 10),
+      ]),
+    );
+  } finally {
+    await removeLake(root);
+  }
+});
