@@ -22,6 +22,7 @@ export const task = defineTask({
     ...SOURCE_FLAGS,
     concurrency: "backfill.concurrency",
     force: "backfill.force",
+    replace: "backfill.replace",
     "extended-hours": "backfill.extendedHours",
     ...OPTION_FLAGS,
   },

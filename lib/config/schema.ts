@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import { EXPIRY_CONVENTIONS } from "../market/mod.ts";
+import { CHAIN_SELECTIONS, EXPIRY_CONVENTIONS } from "../market/mod.ts";
 import { SCAN_DEFAULTS, SCAN_DIRECTIONS, SCAN_PRICES, SCAN_REFERENCES } from "../scanner/mod.ts";
 import { CONSOLIDATE_DEFAULTS, INDICATOR_DEFAULTS, TRAINING_DEFAULTS } from "../consolidate/mod.ts";
 import { intIn, isoDate, numIn, oneOf, ticker } from "./_fields.ts";
@@ -108,6 +108,9 @@ export const BackfillSchema = z.strictObject({
   force: z.boolean().default(false).describe(
     "Rewrite partitions already complete in the manifest.",
   ),
+  replace: z.boolean().default(false).describe(
+    "With force: option_contracts partitions hold the new selection only. Without it, a forced rerun adds the new selection's contracts to those selected before.",
+  ),
 });
 
 /** Option contract selection and option bars (`backfill --datasets options`, `discover`). */
@@ -127,10 +130,35 @@ export const OptionsSchema = z.strictObject({
   listedHorizonDays: intIn(1, 730).default(45).describe(
     "How far ahead `nearest_listed` looks for listed expiries, calendar days.",
   ),
+  select: oneOf(CHAIN_SELECTIONS).default("nearest").describe(
+    "nearest (calls/puts around the open) | moneyness | delta | all (the whole listed chain).",
+  ),
+  moneyness: numIn(0, 1).default(0.05).describe(
+    "`select: moneyness`: strikes within this fraction of the open, both rights (0.05 = ±5%).",
+  ),
+  deltaMin: numIn(0, 1).default(0.05).describe("`select: delta`: smallest |delta| kept."),
+  deltaMax: numIn(0, 1).default(0.95).describe("`select: delta`: largest |delta| kept."),
+  deltaVol: numIn(0.01, 5).default(0.2).describe(
+    "`select: delta`: the flat implied vol the selection's delta uses.",
+  ),
+  dteMin: intIn(0, 730).default(0).describe(
+    "With dteMax: the nearest expiry taken, calendar days ahead.",
+  ),
+  dteMax: intIn(0, 730).nullable().default(null).describe(
+    "Every listed expiry dteMin..dteMax calendar days ahead instead of `expiry`; null: off.",
+  ),
 }).refine((o) => o.expiry !== "fixed" || o.fixedExpiry !== null, {
   error: "needs fixedExpiry (YYYY-MM-DD) when expiry is fixed",
   path: ["fixedExpiry"],
-}).refine((o) => o.calls + o.puts > 0, { error: "selects no contract: calls + puts must be > 0" });
+}).refine((o) => o.select !== "nearest" || o.calls + o.puts > 0, {
+  error: "selects no contract: calls + puts must be > 0",
+}).refine((o) => o.deltaMin <= o.deltaMax, {
+  error: "deltaMin must be <= deltaMax",
+  path: ["deltaMin"],
+}).refine((o) => o.dteMax === null || o.dteMin <= o.dteMax, {
+  error: "dteMin must be <= dteMax",
+  path: ["dteMin"],
+});
 
 /** `deno task scan`: option move events (definitions in `lib/scanner/scan.ts`). */
 export const ScanSchema = z.strictObject({

@@ -5,7 +5,6 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
 
 /** Feature names for the option columns and lags, in table order. */
 export function optionFeatureNames(lags: readonly number[]): string[] {
@@ -88,33 +87,4 @@ export function optionFeatureArrays(
       return out;
     })
   );
-}
-
-/**
- * Features for `rows` (sorted by date, ticker, ts, with `session_minute`, `close`, `iv`),
- * aligned row for row with `rows`, null where {@linkcode optionFeatureArrays} gives NaN.
- * Computed on typed arrays in one pass per feature: Polars expressions cost several
- * milliseconds to build and plan per call, which a table consolidated a few dates at a time
- * pays every time.
- */
-export function optionFeatures(rows: pl.DataFrame, lags: readonly number[]): pl.DataFrame {
-  const names = optionFeatureNames(lags);
-  const keys = rows.select(
-    pl.col("ticker").neq(pl.col("ticker").shift(1))
-      .or(pl.col("date").neq(pl.col("date").shift(1)))
-      .fillNull(true).cast(pl.Int32).cumSum().alias("cd"),
-    pl.col("session_minute").cast(pl.Int32),
-    pl.col("close").cast(pl.Float64).fillNull(NaN),
-    pl.col("iv").cast(pl.Float64).fillNull(NaN),
-  );
-  const typed = (name: string) => keys.getColumn(name).toTypedArray();
-  const arrays = optionFeatureArrays(
-    typed("cd") as Int32Array,
-    typed("session_minute") as Int32Array,
-    typed("close") as Float64Array,
-    typed("iv") as Float64Array,
-    lags,
-  );
-  const series = arrays.map((values, k) => pl.Series(names[k], values, pl.Float64));
-  return pl.DataFrame(series).select(pl.all().fillNan(null));
 }

@@ -1,18 +1,15 @@
 /**
  * The option side of the table: traded option minutes with their contract fields and time to
- * expiry, placed on the session grid once for the whole range (`prepareOptionBars`), then
- * priced any range of rows at a time (`pricedRows`): the grid's columns of the row's minute,
- * moneyness, implied vol and Greeks. Every value depends on its own row only, so pricing the
- * rows in pieces gives the same values as pricing them at once.
+ * expiry, checked and placed on the session grid (`prepareOptionBars`); `_table_columns.ts`
+ * prices them. Every value depends on its own row only, so pricing the rows in pieces gives
+ * the same values as pricing them at once.
  *
  * @module
  */
 import pl from "nodejs-polars";
-import { withGreeks } from "../greeks/mod.ts";
 import { contractTable } from "./_contracts.ts";
 import { rejectDuplicates, requireColumns, tsMs } from "./_frames.ts";
 import { withYearsToExpiry } from "./_years_to_expiry.ts";
-import type { Resolved } from "./_resolve.ts";
 
 /** Option bar columns, unprefixed as in `option_minute`. */
 export const OPTION_BAR_COLUMNS = [
@@ -120,33 +117,4 @@ export function prepareOptionBars(
     days: positions.map((p) => gridDays[p]),
     offGrid: bars.height - kept.height,
   };
-}
-
-/**
- * Rows [start, end) of the prepared bars with the grid frame's columns of their minute beside
- * them, `moneyness` (strike / spot) and the implied vol and Greeks of each close.
- */
-export function pricedRows(
-  prepared: PreparedBars,
-  onGrid: pl.DataFrame,
-  start: number,
-  end: number,
-  o: Resolved,
-): pl.DataFrame {
-  const all = start === 0 && end === prepared.bars.height;
-  const index = pl.Series("_pos", prepared.positions.slice(start, end), pl.Int32).cast(pl.UInt32);
-  const context = onGrid.drop("ts").select(pl.all().gather(index));
-  const bars = all ? prepared.bars : prepared.bars.slice(start, end - start);
-  const joined = pl.concat([bars, context], { how: "horizontal" }).withColumns(
-    pl.col("strike").div(pl.col("spot")).alias("moneyness"),
-  );
-  return withGreeks(joined, {
-    right: "right",
-    price: "close",
-    spot: "spot",
-    strike: "strike",
-    tYears: "t_years",
-    rate: o.rate,
-    dividendYield: o.dividendYield,
-  });
 }

@@ -1,11 +1,15 @@
 /**
- * The lake runner's computation and writes: the minute grid once, the option bars prepared
- * (and checked) once, then the table a few dates at a time, each piece's partitions written by
- * Polars while the next piece is computed. Every value of a row depends on its own date's rows
- * and the grid, so the partitions are those of the table built at once, byte for byte.
+ * The lake runner's computation and writes: the minute grid once for the range (a few
+ * hundred rows a day), then the option bars and contracts read, prepared (and checked) and
+ * turned into the table a few dates at a time, each piece's partitions written while the
+ * next piece is read and computed. Every value of a row depends on its own date's rows and
+ * the grid, so the partitions are those of the table built at once, byte for byte, and the
+ * memory held is that of one piece (a whole chain's day with `chunkDates` 1), whatever the
+ * range.
  *
  * @module
  */
+import type pl from "nodejs-polars";
 import { datasetKey } from "../lake/mod.ts";
 import { openDateWriter } from "./_date_writer.ts";
 import type { LakeItem } from "./_lake_io.ts";
@@ -22,38 +26,39 @@ export interface PiecesResult {
   counts: TableCounts;
   /** Milliseconds spent computing (the writes overlap all but the first piece). */
   computeMs: number;
+  /** Milliseconds spent reading the pieces' option bars and contracts. */
+  readMs: number;
+  /** Option bars read, over every piece. */
+  optionBars: number;
 }
 
-/** The first index of `days` (ascending) whose value is >= `day`. */
-function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0, hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The option bars and contracts of some dates, read for one piece. */
+export interface PieceInputs {
+  options: pl.DataFrame;
+  contracts: pl.DataFrame;
 }
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /**
- * Consolidates `inputs` and writes one `consolidated` partition per date of `dates` (sorted),
- * `chunkDates` dates computed at a time. Rows of dates outside `dates` are counted, not written.
+ * Consolidates and writes one `consolidated` partition per date of `dates` (sorted),
+ * `chunkDates` dates at a time: `load` gives each piece's option bars and contracts (only
+ * rows of those dates are written; others are counted). `grid` holds the underlying (with
+ * every date of `dates`), VIX and news of the whole range.
  */
 export async function consolidateInPieces(
   root: string,
-  inputs: ConsolidateInputs,
+  grid: Omit<ConsolidateInputs, "options" | "contracts">,
   dates: readonly string[],
   o: Resolved,
-  options: { chunkDates: number; clock: () => number },
+  options: {
+    chunkDates: number;
+    clock: () => number;
+    load: (dates: readonly string[]) => Promise<PieceInputs>;
+  },
 ): Promise<PiecesResult> {
-  const { chunkDates, clock } = options;
+  const { chunkDates, clock, load } = options;
   const t0 = clock();
-  const onGrid = onGridFrame(inputs, o);
-  const prepared = prepareOptionBars(inputs.options, inputs.contracts, onGrid);
-  const sources = tableSources(prepared, onGrid);
-  let computeMs = clock() - t0;
+  const onGrid = onGridFrame(grid, o);
+  let computeMs = clock() - t0, readMs = 0, optionBars = 0;
   const counts = emptyCounts();
   const writer = await openDateWriter(
     root,
@@ -61,22 +66,35 @@ export async function consolidateInPieces(
     o.underlying,
     datasetKey("consolidated"),
   );
-  let start = 0;
   try {
+    const next = (i: number) => {
+      const p = load(dates.slice(i, i + chunkDates));
+      p.catch(() => {}); // awaited below; a failure while a piece computes is not unhandled
+      return p;
+    };
+    let loading = next(0);
     for (let i = 0; i < dates.length; i += chunkDates) {
+      const tr = clock();
+      const inputs = await loading;
+      readMs += clock() - tr;
       const t = clock();
-      const next = dates[i + chunkDates];
-      const end = next === undefined
-        ? prepared.bars.height
-        : lowerBound(prepared.days, dayNumber(next));
-      const piece = tablePiece(sources, prepared, start, end, o, counts);
+      const prepared = prepareOptionBars(inputs.options, inputs.contracts, onGrid);
+      optionBars += inputs.options.height;
+      const sources = tableSources(prepared, onGrid);
+      const piece = tablePiece(sources, prepared, 0, prepared.bars.height, o, counts);
       computeMs += clock() - t;
-      start = end;
-      await writer.writeColumns(dates.slice(i, i + chunkDates), piece.columns, piece.days);
+      const written = writer.writeColumns(
+        dates.slice(i, i + chunkDates),
+        piece.columns,
+        piece.days,
+      );
+      // The next piece is read while this one's partitions are encoded and committed.
+      if (i + chunkDates < dates.length) loading = next(i + chunkDates);
+      await written;
     }
   } catch (e) {
     await writer.finish().catch(() => {}); // the partitions under way complete and are recorded
     throw e;
   }
-  return { outputs: await writer.finish(), counts, computeMs };
+  return { outputs: await writer.finish(), counts, computeMs, readMs, optionBars };
 }

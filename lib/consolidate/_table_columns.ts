@@ -1,11 +1,11 @@
 /**
- * The lake runner's table as encoder columns rather than a Polars frame: the grid's and the
- * option bars' columns leave Polars once for the whole range, then each piece of rows is
- * assembled in typed arrays (grid columns gathered by each row's minute, bar columns sliced,
- * moneyness, implied vols, Greeks and features computed by the same kernels and arithmetic as
- * {@linkcode tableRows}). Copying a frame's columns out for every piece cost more than the
- * whole table's computation. The values are those of `tableRows`, null for null (tested
- * column by column against it).
+ * The table's one assembly, as encoder columns: the grid's and the option bars' columns leave
+ * Polars once per piece, then the rows are assembled in typed arrays (grid columns gathered
+ * by each row's minute, bar columns sliced, moneyness, implied vols, Greeks and features from
+ * the kernels). The lake runner hands the columns to the Parquet encoder; `consolidate()`
+ * wraps them in a frame (`columnsFrame`). A Polars assembly of the same table existed beside
+ * this one until issue 13 and gave the same frame, null for null; it was deleted so that the
+ * table is built one way.
  *
  * @module
  */

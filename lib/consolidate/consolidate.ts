@@ -6,7 +6,7 @@
 import type pl from "nodejs-polars";
 import { prepareOptionBars } from "./_option_rows.ts";
 import { resolveConsolidate } from "./_resolve.ts";
-import { onGridFrame, tableRows } from "./_table.ts";
+import { onGridFrame, tableFrame } from "./_table.ts";
 import type { ConsolidateOptions } from "./options.ts";
 
 /** The lake frames one consolidation reads (extra columns are ignored). */
@@ -71,5 +71,5 @@ export function consolidate(
   const o = resolveConsolidate(options);
   const onGrid = onGridFrame(inputs, o);
   const prepared = prepareOptionBars(inputs.options, inputs.contracts, onGrid);
-  return tableRows(prepared, onGrid, 0, prepared.bars.height, o);
+  return tableFrame(prepared, onGrid, o);
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { previousTradingDay } from "../calendar/mod.ts";
-import { acquireLakeLock } from "../lake/mod.ts";
+import { acquireLakeLock, listPartitions } from "../lake/mod.ts";
 import { type LakeItem, readRange } from "./_lake_io.ts";
 import { consolidateInPieces } from "./_pieces.ts";
 import { resolveConsolidate } from "./_resolve.ts";
@@ -22,9 +22,10 @@ export interface ConsolidateLakeOptions extends ConsolidateOptions {
   /** Index joined as the VIX columns (`index_minute`); null leaves them null. @default {"I:VIX"} */
   vix?: string | null;
   /**
-   * Dates computed at a time: each piece's partitions are written while the next is computed,
-   * so the whole table is never held at once. Any value writes the same partitions.
-   * @default {25}
+   * Dates read and computed at a time: each piece's option bars and contracts are read, and
+   * its partitions written, while the next is computed, so memory holds one piece whatever
+   * the range (a whole chain's day at the default). Any value writes the same partitions.
+   * @default {1}
    */
   chunkDates?: number;
   /** A clock in ms for the phase timings (e.g. `performance.now`); none: timings are 0. */
@@ -86,7 +87,7 @@ export async function consolidateLake(
   root: string,
   options: ConsolidateLakeOptions,
 ): Promise<ConsolidateLakeResult> {
-  const { from, to, vix: vixSymbol = "I:VIX", chunkDates = 25, clock = () => 0, ...rest } = options;
+  const { from, to, vix: vixSymbol = "I:VIX", chunkDates = 1, clock = () => 0, ...rest } = options;
   if (!Number.isInteger(chunkDates) || chunkDates < 1) {
     throw new RangeError(
       `Cannot consolidate: chunkDates must be an integer >= 1, got ${chunkDates}`,
@@ -95,18 +96,20 @@ export async function consolidateLake(
   const o = resolveConsolidate(rest);
   const u = o.underlying;
   const t0 = clock();
-  const bars = await readRange(root, "option_minute", u, from, to, READ.options);
-  if (bars.frame === null) {
+  const optionParts = await listPartitions(root, "option_minute", { values: [u], from, to });
+  if (optionParts.length === 0) {
     throw new RangeError(
       `Cannot consolidate ${u}: no option_minute partitions from ${from} to ${to}; ` +
         "run `deno task backfill --datasets options` first",
     );
   }
-  const dates = [...new Set(bars.parts.map((p) => p.date))].sort();
+  const dates = [...new Set(optionParts.map((p) => p.date))].sort();
   const warmup = o.indicators.session ? from : before(from, o.indicators.warmupDays);
-  const [underlying, contracts, vix, news] = await Promise.all([
-    readRange(root, "equity_minute", u, warmup, to, READ.underlying),
-    readRange(root, "option_contracts", u, from, to, READ.contracts),
+  // An index underlying (I:SPX for SPX and SPXW options) has its minutes in index_minute.
+  const spotDataset = u.startsWith("I:") ? "index_minute" : "equity_minute";
+  const [underlying, contractParts, vix, news] = await Promise.all([
+    readRange(root, spotDataset, u, warmup, to, READ.underlying),
+    listPartitions(root, "option_contracts", { values: [u], from, to }),
     vixSymbol === null
       ? null
       : readRange(root, "index_minute", vixSymbol, before(from, 1), to, READ.vix),
@@ -123,13 +126,12 @@ export async function consolidateLake(
   const missing = dates.filter((d) => !have.has(d));
   if (missing.length > 0) {
     throw new RangeError(
-      `Cannot consolidate ${u}: no equity_minute partition for ${missing.slice(0, 5).join(", ")}` +
-        `${
-          missing.length > 5 ? ` and ${missing.length - 5} more dates` : ""
-        }; backfill equity first`,
+      `Cannot consolidate ${u}: no ${spotDataset} partition for ${missing.slice(0, 5).join(", ")}${
+        missing.length > 5 ? ` and ${missing.length - 5} more dates` : ""
+      }; backfill ${spotDataset === "index_minute" ? "index" : "equity"} first`,
     );
   }
-  if (contracts.frame === null) {
+  if (contractParts.length === 0) {
     throw new RangeError(
       `Cannot consolidate ${u}: no option_contracts partitions from ${from} to ${to}; ` +
         "run `deno task backfill --datasets options` first",
@@ -141,33 +143,54 @@ export async function consolidateLake(
   }
   if (news.frame === null) warnings.push(`no ${u} news partitions: news_count is 0`);
   const t1 = clock();
+  const pieceItems: LakeItem[] = [];
+  const load = async (piece: readonly string[]) => {
+    const [first, last] = [piece[0], piece[piece.length - 1]];
+    const [bars, contracts] = await Promise.all([
+      readRange(root, "option_minute", u, first, last, READ.options),
+      readRange(root, "option_contracts", u, first, last, READ.contracts),
+    ]);
+    if (contracts.frame === null) {
+      throw new RangeError(
+        `Cannot consolidate ${u}: no option_contracts partition from ${first} to ${last}; ` +
+          "run `deno task backfill --datasets options` first",
+      );
+    }
+    pieceItems.push(...bars.items, ...contracts.items);
+    return { options: bars.frame!, contracts: contracts.frame };
+  };
   const release = await acquireLakeLock(root);
   let done;
   try {
     done = await consolidateInPieces(
       root,
-      {
-        underlying: underlying.frame!,
-        options: bars.frame,
-        contracts: contracts.frame,
-        vix: vix?.frame,
-        news: news.frame,
-      },
+      { underlying: underlying.frame!, vix: vix?.frame, news: news.frame },
       dates,
       o,
-      { chunkDates, clock },
+      { chunkDates, clock, load },
     );
   } finally {
     await release();
   }
   const t2 = clock();
+  const byDataset = (d: string) => pieceItems.filter((i) => i.partition.startsWith(`${d}/`));
   return {
     underlying: u,
     dates,
-    inputs: [bars, underlying, contracts, vix, news].flatMap((r) => r?.items ?? []),
+    inputs: [
+      ...byDataset("option_minute"),
+      ...(underlying.items ?? []),
+      ...byDataset("option_contracts"),
+      ...(vix?.items ?? []),
+      ...news.items,
+    ],
     outputs: done.outputs,
-    stats: statsFromCounts(done.counts, dates, { optionBars: bars.frame.height, options: rest }),
+    stats: statsFromCounts(done.counts, dates, { optionBars: done.optionBars, options: rest }),
     warnings,
-    timings: { readMs: t1 - t0, computeMs: done.computeMs, writeMs: t2 - t1 - done.computeMs },
+    timings: {
+      readMs: t1 - t0 + done.readMs,
+      computeMs: done.computeMs,
+      writeMs: t2 - t1 - done.computeMs - done.readMs,
+    },
   };
 }

@@ -80,3 +80,4 @@ export {
   type TrainingStats,
 } from "./prepare_training_lake.ts";
 export type { LakeItem } from "./_lake_io.ts";
+export { atmTermStructure, chainSnapshot, type ChainSnapshotOptions } from "./chain_snapshot.ts";

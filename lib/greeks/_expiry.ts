@@ -1,10 +1,13 @@
 // Shared by yearsToExpiry and yearsToExpiryColumn.
 import { nyToUtcMs } from "../calendar/mod.ts";
 
-/** UTC ms of 16:00 New York time on the expiry date; RangeError naming the task otherwise. */
-export function expiryCloseMs(expiry: string): number {
+/**
+ * UTC ms of 16:00 New York time on the expiry date (09:30 for AM settlement); RangeError
+ * naming the task otherwise.
+ */
+export function expiryCloseMs(expiry: string, settlement: "am" | "pm" = "pm"): number {
   try {
-    return nyToUtcMs(expiry, 16);
+    return settlement === "am" ? nyToUtcMs(expiry, 9, 30) : nyToUtcMs(expiry, 16);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new RangeError(`Cannot compute years to expiry: ${message}`, { cause });

@@ -8,7 +8,7 @@ import { ONE_MINUTE_YEARS, YEAR_MS, type YearsToExpiryOptions } from "./years_to
 
 /**
  * {@link yearsToExpiry} for a column of timestamps, with one expiry for all rows or one per
- * row (each distinct expiry is converted once).
+ * row (each distinct expiry is converted once), all of one settlement (`pm` by default).
  *
  * @param tsMs Bar timestamps, UTC epoch milliseconds.
  * @param expiry One expiry date `YYYY-MM-DD`, or one per row.
@@ -31,7 +31,7 @@ export function yearsToExpiryColumn(
   expiry: string | ArrayLike<string>,
   options: YearsToExpiryOptions = {},
 ): Float64Array {
-  const { minYears = ONE_MINUTE_YEARS } = options;
+  const { minYears = ONE_MINUTE_YEARS, settlement = "pm" } = options;
   const n = tsMs.length;
   if (typeof expiry !== "string" && expiry.length !== n) {
     throw new RangeError(
@@ -44,7 +44,7 @@ export function yearsToExpiryColumn(
     const date = typeof expiry === "string" ? expiry : expiry[i];
     let close = closes.get(date);
     if (close === undefined) {
-      close = expiryCloseMs(date);
+      close = expiryCloseMs(date, settlement);
       closes.set(date, close);
     }
     checkTs(tsMs[i], i);

@@ -48,7 +48,14 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
   const root = `${config.data.dir}/lake`;
   const phases = [planBackfill(source, { ...b, from: b.from, to: b.to })];
   if (b.datasets.includes("options")) {
-    phases.push(...planOptions(source, root, { ...config.options, from: b.from, to: b.to }));
+    phases.push(
+      ...planOptions(source, root, {
+        ...config.options,
+        from: b.from,
+        to: b.to,
+        merge: b.force && !b.replace,
+      }),
+    );
   }
   const total = phases.reduce((n, p) => n + p.length, 0);
   const release = await acquireLakeLock(root);

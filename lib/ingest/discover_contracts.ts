@@ -8,7 +8,12 @@ import { addDays, isTradingDay } from "../calendar/mod.ts";
 import { selectExpiry } from "../market/mod.ts";
 import type { Source } from "../sources/mod.ts";
 import { openFromLake } from "./open_from_lake.ts";
-import { selectContracts, type Selection, type SelectionRules } from "./select_contracts.ts";
+import {
+  selectContracts,
+  type Selection,
+  selectionIncrement,
+  type SelectionRules,
+} from "./select_contracts.ts";
 
 /** Options for {@linkcode discoverContracts}. */
 export interface DiscoverContractsOptions {
@@ -30,10 +35,12 @@ export interface Discovery extends Selection {
 }
 
 /**
- * Discovers the day's contracts. The source is asked only for strikes within
- * `(max(calls, puts) + 2) × strikeIncrement` of the open, and for the exact expiry the
- * convention names (`nearest_listed`: every expiry from the date to `listedHorizonDays`
- * ahead), so that a rate-limited API is asked for one page where it can.
+ * Discovers the day's contracts. The source is asked only for the strikes the selection can
+ * take (`nearest`: within `(max(calls, puts) + 2) × strikeIncrement` of the open;
+ * `moneyness`: within the band; `delta` and `all`: every strike), and for the expiries it can
+ * take (the exact expiry the convention names; `nearest_listed`: every expiry from the date to
+ * `listedHorizonDays` ahead; with `dteMax`: `dteMin` to `dteMax` days ahead), so that a
+ * rate-limited API is asked for one page where it can.
  *
  * @throws {RangeError} When `date` is not a trading day, the underlying's open is not in
  *   the lake, or the expiry cannot be chosen.
@@ -49,18 +56,22 @@ export async function discoverContracts(
     );
   }
   const open = await openFromLake(root, underlying, date);
-  const span = (Math.max(rules.calls, rules.puts) + 2) * rules.strikeIncrement;
-  const exact = rules.expiry === "nearest_listed" ? null : selectExpiry({
+  const { select = "nearest", dteMin = 0, dteMax = null, moneyness = 0.05 } = rules;
+  const span = select === "nearest"
+    ? (Math.max(rules.calls, rules.puts) + 2) * selectionIncrement(underlying, rules)
+    : select === "moneyness"
+    ? open * moneyness + rules.strikeIncrement
+    : Infinity;
+  const exact = rules.expiry === "nearest_listed" || dteMax !== null ? null : selectExpiry({
     date,
     convention: rules.expiry,
     fixed: rules.fixedExpiry ?? undefined,
   });
   const listed = await source.optionContracts(underlying, date, {
     signal,
-    strikeMin: open - span,
-    strikeMax: open + span,
-    expiryFrom: exact ?? date,
-    expiryTo: exact ?? addDays(date, rules.listedHorizonDays),
+    ...(span === Infinity ? {} : { strikeMin: open - span, strikeMax: open + span }),
+    expiryFrom: exact ?? addDays(date, dteMax === null ? 0 : dteMin),
+    expiryTo: exact ?? addDays(date, dteMax ?? rules.listedHorizonDays),
   });
   const selection = selectContracts(listed, underlying, date, open, rules);
   return { ...selection, open, listed: listed.length };

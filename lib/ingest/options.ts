@@ -13,6 +13,7 @@ import { partitionFile } from "../lake/mod.ts";
 import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/mod.ts";
 import type { QuarantinedRow } from "../lake/mod.ts";
 import type { Source } from "../sources/mod.ts";
+import type { MinuteBar } from "../market/mod.ts";
 import { readPiece, stagingDir, writePiece } from "./_staging.ts";
 import { discoverContracts } from "./discover_contracts.ts";
 import type { PartitionJob } from "./run_jobs.ts";
@@ -21,7 +22,9 @@ import { cleanBars } from "./validate.ts";
 
 /**
  * A job writing the day's selected contracts to `option_contracts`; each selected contract
- * that is not listed becomes a warning of the run's summary.
+ * that is not listed becomes a warning of the run's summary. With `merge`, the contracts
+ * already in the partition are kept and the new selection's added (a forced rerun with a
+ * wider selection extends the chain instead of dropping what was there).
  */
 export function contractsJob(
   source: Source,
@@ -29,13 +32,26 @@ export function contractsJob(
   underlying: string,
   date: string,
   rules: SelectionRules,
+  merge = false,
 ): PartitionJob {
+  const id = { dataset: "option_contracts" as const, value: underlying, date };
   return {
-    id: { dataset: "option_contracts", value: underlying, date },
+    id,
     async produce(signal) {
       const found = await discoverContracts(source, { root, underlying, date, rules, signal });
+      let frame = contractsFrame(found.selected, source.name);
+      if (merge) {
+        const path = `${root}/${partitionFile(id)}`;
+        const before = await Deno.stat(path).then(() => pl.readParquet(path), () => null);
+        if (before !== null && before.height > 0) {
+          const added = frame.filter(
+            pl.col("ticker").isIn(before.getColumn("ticker")).not(),
+          );
+          frame = pl.concat([before.select(...frame.columns), added]).sort("ticker");
+        }
+      }
       return {
-        frame: contractsFrame(found.selected, source.name),
+        frame,
         quarantine: [],
         warnings: found.missing.map((t) => `selected ${t} (open ${found.open}) is not listed`),
       };
@@ -69,6 +85,33 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
       const s = sessionOf(date, `fetch ${underlying} options`);
       const frames: pl.DataFrame[] = [];
       const quarantine: QuarantinedRow[] = [];
+      if (source.optionChainBars && tickers.length > 1) {
+        // A whole chain at once: one call, one frame, no staging (the day is made in one go).
+        const byTicker = await source.optionChainBars(underlying, date, tickers, { signal });
+        const all: MinuteBar[] = [], names: string[] = [];
+        for (const ticker of tickers) {
+          const clean = cleanBars(byTicker.get(ticker) ?? [], {
+            startMs: s.openMs,
+            endMs: s.closeMs,
+          });
+          for (const b of clean.bars) {
+            all.push(b);
+            names.push(ticker);
+          }
+          for (const q of clean.quarantine) {
+            quarantine.push({ ...q, reason: `${ticker}: ${q.reason}` });
+          }
+        }
+        const frame = barsFrame(all, source.name, "").withColumns(
+          pl.Series("ticker", names, pl.Utf8),
+        );
+        return {
+          frame: frame.sort(["ticker", "ts"]).select(
+            ...Object.keys(DATASET_SCHEMAS.option_minute!),
+          ),
+          quarantine,
+        };
+      }
       for (const ticker of tickers) {
         let piece = await readPiece(dir, ticker);
         if (!piece) {
@@ -96,17 +139,22 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
   return job;
 }
 
-/** The two phases of an options backfill: contract selection, then option bars. */
+/**
+ * The two phases of an options backfill: contract selection, then option bars. `merge` adds
+ * each day's selection to the contracts already stored (see {@linkcode contractsJob}).
+ */
 export function planOptions(
   source: Source,
   root: string,
-  options: { underlyings: readonly string[]; from: string; to: string } & SelectionRules,
+  options:
+    & { underlyings: readonly string[]; from: string; to: string; merge?: boolean }
+    & SelectionRules,
 ): [PartitionJob[], PartitionJob[]] {
   const days = tradingDays(options.from, options.to);
   const contracts: PartitionJob[] = [], bars: PartitionJob[] = [];
   for (const date of days) {
     for (const u of options.underlyings) {
-      contracts.push(contractsJob(source, root, u, date, options));
+      contracts.push(contractsJob(source, root, u, date, options, options.merge));
       bars.push(optionBarsJob(source, root, u, date));
     }
   }

@@ -4,10 +4,18 @@
  *
  * @module
  */
-import type { OptionContract } from "../market/mod.ts";
-import { formatOptionTicker } from "../market/mod.ts";
-import { type ExpiryConvention, selectExpiry } from "../market/mod.ts";
-import { selectStrikes } from "../market/mod.ts";
+import { nyToUtcMs } from "../calendar/mod.ts";
+import {
+  byChainOrder,
+  type ChainSelection,
+  type ExpiryConvention,
+  formatOptionTicker,
+  type OptionContract,
+  optionRootsOf,
+  selectChain,
+  selectExpiry,
+  selectStrikes,
+} from "../market/mod.ts";
 
 /** How contracts are chosen each day (the `options` config section). */
 export interface SelectionRules {
@@ -17,19 +25,85 @@ export interface SelectionRules {
   expiry: ExpiryConvention;
   fixedExpiry: string | null;
   listedHorizonDays: number;
+  /** `nearest` (calls/puts around the open) or chain-wide: `moneyness`, `delta`, `all`. */
+  select?: ChainSelection;
+  /** `moneyness`: |strike / open − 1| at most this. */
+  moneyness?: number;
+  /** `delta`: |delta| band at a flat `deltaVol`. */
+  deltaMin?: number;
+  deltaMax?: number;
+  deltaVol?: number;
+  /** Every listed expiry this many calendar days ahead or more (with `dteMax`). */
+  dteMin?: number;
+  /** With a value: every listed expiry up to this many calendar days ahead, instead of `expiry`. */
+  dteMax?: number | null;
 }
 
 /** The contracts chosen for a day, and the chosen tickers nobody lists. */
 export interface Selection {
+  /** The first expiry chosen (the only one for an expiry convention). */
   expiry: string;
+  /** Every expiry chosen, ascending. */
+  expiries: string[];
   selected: OptionContract[];
   missing: string[];
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Chooses contracts from a listed chain: the expiry by convention, `calls` strikes strictly
- * above the open and `puts` at or below it. A chosen contract that is not listed goes to
- * `missing`, never invented. Both lists run from the lowest put strike to the highest call.
+ * The strike grid `nearest` selects on: the rules' increment, or for an index the listed
+ * increment of its PM root when that is coarser (SPXW lists $5 strikes: a $1 grid would pick
+ * strikes nobody lists).
+ */
+export function selectionIncrement(underlying: string, rules: SelectionRules): number {
+  if (!underlying.startsWith("I:")) return rules.strikeIncrement;
+  return Math.max(rules.strikeIncrement, optionRootsOf(underlying).at(-1)!.strikeIncrement);
+}
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+
+/** The expiries the rules choose on `date` among the listed ones. */
+export function chosenExpiries(
+  listed: readonly OptionContract[],
+  date: string,
+  rules: SelectionRules,
+): string[] {
+  const { dteMin = 0, dteMax = null } = rules;
+  if (dteMax === null) {
+    return [selectExpiry({
+      date,
+      convention: rules.expiry,
+      fixed: rules.fixedExpiry ?? undefined,
+      listed: listed.map((c) => c.expiry),
+    })];
+  }
+  const all = [...new Set(listed.map((c) => c.expiry))].sort();
+  const out = all.filter((e) => {
+    const dte = daysBetween(date, e);
+    return dte >= dteMin && dte <= dteMax;
+  });
+  if (out.length === 0) {
+    throw new RangeError(
+      `Cannot select contracts on ${date}: no listed expiry ${dteMin} to ${dteMax} days ahead ` +
+        `among ${all.length} listed`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Chooses contracts from a listed chain. The expiries: one by the `expiry` convention, or,
+ * when `dteMax` is set, every listed expiry `dteMin` to `dteMax` calendar days ahead. The
+ * strikes, by `select`:
+ * - `nearest` (the default): `calls` strikes strictly above the open and `puts` at or below
+ *   it, per expiry; a chosen contract that is not listed goes to `missing`, never invented
+ *   (an index's missing tickers are written with its PM root, SPXW for I:SPX, and its grid
+ *   is at least the root's listed increment, $5 for SPX). Every listed root of the expiry is
+ *   taken (SPX and SPXW share the third Friday);
+ * - `moneyness`, `delta`, `all`: chain-wide, both rights, in the money too (`selectChain`,
+ *   the delta at the session's 09:30 open, with a flat `deltaVol`).
+ *
+ * Contracts are ordered by expiry, root, right (puts first) and strike.
  *
  * @example
  * ```ts
@@ -54,30 +128,50 @@ export function selectContracts(
   open: number,
   rules: SelectionRules,
 ): Selection {
-  const expiry = selectExpiry({
-    date,
-    convention: rules.expiry,
-    fixed: rules.fixedExpiry ?? undefined,
-    listed: listed.map((c) => c.expiry),
-  });
+  const expiries = chosenExpiries(listed, date, rules);
+  const { select = "nearest" } = rules;
+  if (select !== "nearest") {
+    const selected = selectChain(listed, {
+      mode: select,
+      spot: open,
+      tsMs: nyToUtcMs(date, 9, 30),
+      expiries,
+      moneyness: rules.moneyness,
+      deltaMin: rules.deltaMin,
+      deltaMax: rules.deltaMax,
+      deltaVol: rules.deltaVol,
+    });
+    return { expiry: expiries[0], expiries, selected, missing: [] };
+  }
   const { calls, puts } = selectStrikes({
     open,
-    increment: rules.strikeIncrement,
+    increment: selectionIncrement(underlying, rules),
     nCalls: rules.calls,
     nPuts: rules.puts,
   });
-  const byTicker = new Map(listed.map((c) => [c.ticker, c]));
+  const key = (expiry: string, right: string, strike: number) => `${expiry}|${right}|${strike}`;
+  const byKey = new Map<string, OptionContract[]>();
+  for (const c of listed) {
+    const k = key(c.expiry, c.right, c.strike);
+    const list = byKey.get(k);
+    if (list) list.push(c);
+    else byKey.set(k, [c]);
+  }
+  const missingRoot = optionRootsOf(underlying).at(-1)!.root;
   const selected: OptionContract[] = [];
   const missing: string[] = [];
   const wanted = [
     ...puts.slice().reverse().map((strike) => ({ strike, right: "put" as const })),
     ...calls.map((strike) => ({ strike, right: "call" as const })),
   ];
-  for (const { strike, right } of wanted) {
-    const ticker = formatOptionTicker({ underlying, expiry, right, strike });
-    const c = byTicker.get(ticker);
-    if (c) selected.push(c);
-    else missing.push(ticker);
+  for (const expiry of expiries) {
+    for (const { strike, right } of wanted) {
+      const found = byKey.get(key(expiry, right, strike));
+      if (found) selected.push(...found);
+      else {missing.push(
+          formatOptionTicker({ underlying, root: missingRoot, expiry, right, strike }),
+        );}
+    }
   }
-  return { expiry, selected, missing };
+  return { expiry: expiries[0], expiries, selected: selected.sort(byChainOrder), missing };
 }

@@ -99,3 +99,63 @@ export function frameColumns(df: pl.DataFrame): ParquetColumn[] | null {
 
 /** True at the first row of each run of equal values (and at every null). */
 const runStarts = (col: pl.Expr) => col.neq(col.shift(1)).fillNull(true);
+
+/** The Polars dtype a column of `kind` is read back as. */
+function polarsDtype(kind: ParquetKind): pl.DataType {
+  switch (kind) {
+    case "Datetime(ms)":
+      return pl.Datetime("ms");
+    case "Datetime(us)":
+      return pl.Datetime("us");
+    case "Datetime(ns)":
+      return pl.Datetime("ns");
+    case "Boolean":
+      return pl.Bool;
+    case "String":
+      return pl.Utf8;
+    default:
+      // deno-lint-ignore no-explicit-any
+      return (pl as any)[kind] as pl.DataType;
+  }
+}
+
+/**
+ * The inverse of {@linkcode frameColumns}: a frame of the columns, each of its kind's dtype,
+ * null where `valid` is 0. Strings are gathered from their dictionary by code.
+ */
+export function columnsFrame(columns: readonly ParquetColumn[], rows: number): pl.DataFrame {
+  if (columns.length === 0) return pl.DataFrame({});
+  const series: pl.Series[] = [];
+  const exprs: pl.Expr[] = [];
+  for (const c of columns) {
+    let s: pl.Series;
+    if (c.kind === "String") {
+      const { codes, dictionary } = c.values as {
+        codes: Int32Array;
+        dictionary: (string | null)[];
+      };
+      s = pl.Series(c.name, dictionary as string[], pl.Utf8).gather(Array.from(codes));
+    } else if (c.values instanceof BigInt64Array) {
+      s = pl.Series(c.name, Float64Array.from(c.values, Number), pl.Float64).cast(pl.Int64);
+    } else {
+      s = pl.Series(c.name, c.values as Float64Array);
+    }
+    if (s.length !== rows) {
+      throw new RangeError(
+        `Cannot build a frame: column ${c.name} has ${s.length} rows, not ${rows}`,
+      );
+    }
+    series.push(s);
+    const dtype = polarsDtype(c.kind);
+    let e = pl.col(c.name);
+    if (c.kind !== "String") {
+      e = e.cast(c.kind.startsWith("Datetime") ? pl.Int64 : dtype).cast(dtype);
+    }
+    if (c.valid !== null) {
+      series.push(pl.Series(`_valid_${c.name}`, Int32Array.from(c.valid), pl.Int32));
+      e = pl.when(pl.col(`_valid_${c.name}`).eq(1)).then(e).otherwise(pl.lit(null).cast(dtype));
+    }
+    exprs.push(e.alias(c.name));
+  }
+  return pl.DataFrame(series).select(...exprs);
+}

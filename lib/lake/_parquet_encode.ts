@@ -1,7 +1,7 @@
 /**
  * A Parquet encoder for flat tables: every column OPTIONAL, PLAIN values, definition levels
  * in the RLE/bit-packed hybrid, data pages v1 compressed with zstd, min/max and null-count
- * statistics, one row group per 262,144 rows. Readers (Polars, DuckDB, pyarrow) read the
+ * statistics, one row group per 65,536 rows. Readers (Polars, DuckDB, pyarrow) read the
  * logical types back: Float64, Float32, Int8/16/32/64, UInt8/16/32, Date, Datetime(ms/us/ns)
  * without a time zone, String, Boolean.
  *
@@ -81,10 +81,14 @@ const ENCODING_PLAIN = 0, ENCODING_RLE = 3;
 const CODEC_ZSTD = 6;
 const OPTIONAL = 1;
 const PAGE_DATA_V1 = 0;
-/** Rows per row group, as Polars' default. */
-export const ROW_GROUP_ROWS = 262_144;
-/** Rows per data page: pages of about 1 MiB of 8-byte values. */
-export const PAGE_ROWS = 131_072;
+/**
+ * Rows per row group: a quarter of Polars' default, so that a day of a whole chain (150,000
+ * to 250,000 rows, sorted by ticker, that is by root, expiry, right and strike) has several
+ * groups whose min/max statistics let a reader filtering on expiry or strike skip the rest.
+ */
+export const ROW_GROUP_ROWS = 65_536;
+/** Rows per data page: pages of about 256 KiB of 8-byte values. */
+export const PAGE_ROWS = 32_768;
 /** zstd level 1: on these columns a tenth faster than 3 for a 1% larger file. */
 const ZSTD_OPTIONS = { params: { [zlib.constants.ZSTD_c_compressionLevel]: 1 } };
 

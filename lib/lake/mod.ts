@@ -36,7 +36,7 @@ export {
   schemaDrift,
 } from "./schemas.ts";
 export { writeFileAtomic } from "./_fsync.ts";
-export { frameColumns } from "./_frame_columns.ts";
+export { columnsFrame, frameColumns } from "./_frame_columns.ts";
 export {
   encodeParquet,
   type ParquetColumn,

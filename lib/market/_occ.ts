@@ -5,10 +5,19 @@ import { parseIsoDate } from "../calendar/mod.ts";
 /** Put or call. */
 export type OptionRight = "call" | "put";
 
-/** The four fields an OCC option ticker encodes. */
+/** The fields an OCC option ticker encodes, and the underlying its root is an option on. */
 export interface OptionTickerFields {
-  /** OCC option root, usually the underlying's symbol: 1–6 of A–Z and 0–9, first a letter. */
+  /**
+   * The underlying: a stock or ETF symbol (`SPY`, or an adjusted root such as `SPY1`, which is
+   * its own underlying here) or an index in Polygon's form (`I:SPX` for the roots SPX and SPXW).
+   */
   underlying: string;
+  /**
+   * OCC option root printed in the ticker, 1–6 of A–Z and 0–9, first a letter: `SPXW` for
+   * `I:SPX` weeklies. Optional when formatting a stock's ticker (the root is the symbol);
+   * always set by `parseOptionTicker`.
+   */
+  root?: string;
   /** Expiration date `YYYY-MM-DD`, years 2000–2099. */
   expiry: string;
   /** `call` or `put`. */

@@ -1,5 +1,6 @@
 import { addDays, CALENDAR_LAST_YEAR, isTradingDay, tradingDays } from "../calendar/mod.ts";
-import { onOrBeforeTradingDay, thirdFriday } from "./_dates.ts";
+import { onOrBeforeTradingDay, thirdFriday, weekdayOf } from "./_dates.ts";
+import type { ExpiryCycle } from "./option_roots.ts";
 
 /** Options of {@link listedExpiries}. */
 export interface ListedExpiriesOptions {
@@ -13,16 +14,30 @@ export interface ListedExpiriesOptions {
    * @default 21
    */
   dailyHorizonDays?: number;
+  /**
+   * Calendar days ahead the Friday weeklies are listed (capped at `horizonDays`).
+   * @default 45
+   */
+  weeklyHorizonDays?: number;
+  /**
+   * The root's cycle: `daily` lists dailies, weeklies and monthlies (SPY, SPXW); `weekly`
+   * weeklies and monthlies (RUTW, most stocks); `monthly` the monthlies only (SPX, AM-settled).
+   * @default "daily"
+   */
+  cycle?: ExpiryCycle;
 }
 
 /**
- * The expiries a SPY-like option chain lists on a trading date, ascending.
+ * The expiries an option chain lists on a trading date, ascending.
  *
- * Two series, as SPY has had since daily expiries came to every weekday in 2022:
- * - dailies: every trading day from `date` itself (0DTE) to `date + dailyHorizonDays`;
- * - monthlies: the third Friday of each month up to `date + horizonDays`, moved to the
- *   trading day before when the exchange is closed (April 2025's third Friday is Good
- *   Friday, so it expires Thursday 2025-04-17).
+ * Three series, as SPY and SPXW have had since daily expiries came to every weekday in 2022:
+ * - dailies (cycle `daily`): every trading day from `date` itself (0DTE) to
+ *   `date + dailyHorizonDays`;
+ * - weeklies (cycles `daily` and `weekly`): each Friday up to `date + weeklyHorizonDays`;
+ * - monthlies (every cycle): the third Friday of each month up to `date + horizonDays`.
+ *
+ * An expiry whose Friday the exchange is closed moves to the trading day before (April
+ * 2025's third Friday is Good Friday, so it expires Thursday 2025-04-17).
  *
  * Pure and deterministic; the simulator lists its chain from it.
  *
@@ -42,9 +57,14 @@ export interface ListedExpiriesOptions {
  * ```
  */
 export function listedExpiries(date: string, options: ListedExpiriesOptions = {}): string[] {
-  const { horizonDays = 60, dailyHorizonDays = 21 } = options;
+  const { horizonDays = 60, dailyHorizonDays = 21, weeklyHorizonDays = 45, cycle = "daily" } =
+    options;
   checkDays("horizonDays", horizonDays);
   checkDays("dailyHorizonDays", dailyHorizonDays);
+  checkDays("weeklyHorizonDays", weeklyHorizonDays);
+  if (cycle !== "daily" && cycle !== "weekly" && cycle !== "monthly") {
+    throw fail(`cycle must be daily, weekly or monthly, got ${JSON.stringify(cycle)}`);
+  }
   if (!isTradingDay(date)) throw fail(`${date} is not a trading day`);
   const end = addDays(date, horizonDays);
   if (end > `${CALENDAR_LAST_YEAR}-12-31`) {
@@ -52,7 +72,19 @@ export function listedExpiries(date: string, options: ListedExpiriesOptions = {}
       `${date} + ${horizonDays} days runs past ${CALENDAR_LAST_YEAR}-12-31, the end of the calendar`,
     );
   }
-  const out = new Set(tradingDays(date, addDays(date, Math.min(dailyHorizonDays, horizonDays))));
+  const out = new Set(
+    cycle === "daily"
+      ? tradingDays(date, addDays(date, Math.min(dailyHorizonDays, horizonDays)))
+      : [],
+  );
+  if (cycle !== "monthly") {
+    const weeklyEnd = addDays(date, Math.min(weeklyHorizonDays, horizonDays));
+    for (let f = addDays(date, (5 - weekdayOf(date) + 7) % 7); f <= addDays(weeklyEnd, 3);) {
+      const expiry = onOrBeforeTradingDay(f);
+      if (expiry >= date && expiry <= weeklyEnd) out.add(expiry);
+      f = addDays(f, 7);
+    }
+  }
   let year = Number(date.slice(0, 4));
   let month = Number(date.slice(5, 7));
   for (;;) {

@@ -37,6 +37,14 @@ export { listedExpiries, type ListedExpiriesOptions } from "./listed_expiries.ts
 export { listedStrikes, type ListedStrikesOptions } from "./listed_strikes.ts";
 export { parseOptionTicker } from "./parse_option_ticker.ts";
 export {
+  type ExpiryCycle,
+  INDEX_ROOTS,
+  type OptionRoot,
+  optionRoot,
+  optionRootsOf,
+  type Settlement,
+} from "./option_roots.ts";
+export {
   EXPIRY_CONVENTIONS,
   type ExpiryConvention,
   selectExpiry,
@@ -48,3 +56,10 @@ export {
   type SelectStrikesOptions,
 } from "./select_strikes.ts";
 // --- end option tickers, strikes and expiries ---
+export {
+  byChainOrder,
+  CHAIN_SELECTIONS,
+  type ChainSelection,
+  selectChain,
+  type SelectChainOptions,
+} from "./select_chain.ts";

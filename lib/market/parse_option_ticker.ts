@@ -1,4 +1,5 @@
 import { isRealDate, OPTION_PREFIX, type OptionTickerFields, ROOT_PATTERN } from "./_occ.ts";
+import { optionRoot } from "./option_roots.ts";
 
 /**
  * Parse an OCC option ticker in Polygon's form, `O:SPY250304C00601000`, into its fields.
@@ -8,11 +9,13 @@ import { isRealDate, OPTION_PREFIX, type OptionTickerFields, ROOT_PATTERN } from
  * expiry as `yymmdd` (read as 20yy), `C` or `P`, and the strike in thousandths of a
  * dollar as 8 digits. The `O:` prefix is required: tickers in the lake are always
  * stored with it, and a bare OCC symbol is refused with a message saying so, so that a
- * stock ticker or a half-built string never passes for an option. The root is returned
- * as `underlying`; for adjusted roots it is the option root, not the stock symbol.
+ * stock ticker or a half-built string never passes for an option. The root is returned as
+ * `root`, and `underlying` is what it is an option on: the index for index roots
+ * (`SPXW` → `I:SPX`), else the root itself (for adjusted roots such as `SPY1`, the option
+ * root, not the stock symbol).
  *
  * @param ticker The option ticker.
- * @returns `{ underlying, expiry: "YYYY-MM-DD", right: "call" | "put", strike }`, where
+ * @returns `{ underlying, root, expiry: "YYYY-MM-DD", right: "call" | "put", strike }`, where
  *   `formatOptionTicker(parseOptionTicker(t)) === t` for every valid `t`.
  * @throws {TypeError} When `ticker` is not a string.
  * @throws {RangeError} When it is malformed; the message names the ticker and the fault.
@@ -22,8 +25,9 @@ import { isRealDate, OPTION_PREFIX, type OptionTickerFields, ROOT_PATTERN } from
  * import { parseOptionTicker } from "@lib/market/mod.ts";
  * import assert from "node:assert/strict";
  * assert.deepEqual(parseOptionTicker("O:SPY250304C00601000"), {
- *   underlying: "SPY", expiry: "2025-03-04", right: "call", strike: 601,
+ *   underlying: "SPY", root: "SPY", expiry: "2025-03-04", right: "call", strike: 601,
  * });
+ * assert.equal(parseOptionTicker("O:SPXW210104C03700000").underlying, "I:SPX");
  * ```
  */
 export function parseOptionTicker(ticker: string): OptionTickerFields {
@@ -44,7 +48,8 @@ export function parseOptionTicker(ticker: string): OptionTickerFields {
   const thousandths = Number(strikeDigits);
   if (thousandths === 0) throw fail("strike must be positive, got 00000000");
   return {
-    underlying: root,
+    underlying: optionRoot(root).underlying,
+    root,
     expiry,
     right: cp === "C" ? "call" : "put",
     strike: thousandths / 1000,

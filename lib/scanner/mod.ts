@@ -63,3 +63,4 @@ export {
   scanOutputs,
   type ScanOutputsOptions,
 } from "./scan_outputs.ts";
+export { DTE_BANDS, eventsByMoneynessDteFigure } from "./events_by_moneyness_dte_figure.ts";

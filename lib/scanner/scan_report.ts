@@ -9,6 +9,7 @@ import { reportPage, type ReportSection } from "../report/mod.ts";
 import { durationHistogramFigure } from "./duration_histogram_figure.ts";
 import { eventTimelineFigure } from "./event_timeline_figure.ts";
 import { eventsByHourFigure } from "./events_by_hour_figure.ts";
+import { eventsByMoneynessDteFigure } from "./events_by_moneyness_dte_figure.ts";
 import type { ScanOptions } from "./options.ts";
 import type { ScanSummary } from "./summarize.ts";
 
@@ -43,6 +44,12 @@ export function scanReport(
         { table: summary.totals, title: "Totals", maxRows: 50 },
         { table: summary.byMoneyness, title: "Events by moneyness" },
         { table: summary.byDte, title: "Events by days to expiry" },
+      ],
+    },
+    {
+      heading: "Across the chain",
+      blocks: events.height === 0 ? [{ text: "No events: nothing reached the threshold." }] : [
+        { figure: eventsByMoneynessDteFigure(events) },
       ],
     },
     {

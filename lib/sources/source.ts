@@ -50,6 +50,18 @@ export interface Source {
    * date; sources without daily data leave it out.
    */
   dailyBars?(ticker: string, from: string, to: string, options?: FetchOptions): Promise<DailyBar[]>;
+  /**
+   * Minute bars of many option contracts of one underlying on one trading date in one call,
+   * by ticker (every ticker asked is a key; minutes without trades are absent). Optional: a
+   * source that makes or reads a whole chain per day (the simulator, flat files) offers it,
+   * and ingest then fetches a day's chain at once instead of contract by contract.
+   */
+  optionChainBars?(
+    underlying: string,
+    date: string,
+    tickers: readonly string[],
+    options?: FetchOptions,
+  ): Promise<Map<string, MinuteBar[]>>;
   /** Option contracts of an underlying listed (and not expired) as of a trading date. */
   optionContracts(
     underlying: string,

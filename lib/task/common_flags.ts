@@ -21,4 +21,10 @@ export const OPTION_FLAGS: Record<string, FlagSpec> = {
   "strike-increment": "options.strikeIncrement",
   expiry: "options.expiry",
   "fixed-expiry": "options.fixedExpiry",
+  select: "options.select",
+  moneyness: "options.moneyness",
+  "delta-min": "options.deltaMin",
+  "delta-max": "options.deltaMax",
+  "dte-min": "options.dteMin",
+  "dte-max": "options.dteMax",
 };

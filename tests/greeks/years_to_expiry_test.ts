@@ -63,3 +63,21 @@ Deno.test("yearsToExpiryColumn() matches yearsToExpiry row by row, one or many e
     new RangeError("Cannot compute years to expiry: tsMs must be finite, got Infinity at row 1"),
   );
 });
+
+Deno.test("yearsToExpiry() ends AM-settled contracts at 09:30 and PM-settled at 16:00 on the expiry date", () => {
+  // SPX monthly of 2024-04-19 (AM) and SPXW of the same day (PM), seen at 2024-04-18 10:00
+  // New York (EDT, UTC-4): 23.5 hours and 30 hours, over a 365-day year.
+  const ts = Date.UTC(2024, 3, 18, 14, 0);
+  assert.equal(yearsToExpiry(ts, "2024-04-19", { settlement: "am" }), 23.5 / 8760);
+  assert.equal(yearsToExpiry(ts, "2024-04-19", { settlement: "pm" }), 30 / 8760);
+  assert.equal(yearsToExpiry(ts, "2024-04-19"), 30 / 8760);
+  // On the expiry date after the open an AM contract has only the one-minute floor left.
+  assert.equal(
+    yearsToExpiry(Date.UTC(2024, 3, 19, 14, 0), "2024-04-19", { settlement: "am" }),
+    1 / 525_600,
+  );
+  assert.deepEqual(
+    Array.from(yearsToExpiryColumn([ts, ts + 1_800_000], "2024-04-19", { settlement: "am" })),
+    [23.5 / 8760, 23 / 8760],
+  );
+});

@@ -4,16 +4,23 @@ import { isTradingDay } from "@lib/calendar/mod.ts";
 import { listedExpiries } from "@lib/market/mod.ts";
 
 Deno.test("listedExpiries() lists every trading day of the daily window, then monthlies", () => {
-  assert.deepEqual(listedExpiries("2025-03-04", { horizonDays: 50, dailyHorizonDays: 7 }), [
-    "2025-03-04",
-    "2025-03-05",
-    "2025-03-06",
-    "2025-03-07",
-    "2025-03-10",
-    "2025-03-11",
-    "2025-03-21", // third Friday of March
-    "2025-04-17", // third Friday of April is Good Friday: Thursday
-  ]);
+  assert.deepEqual(
+    listedExpiries("2025-03-04", {
+      horizonDays: 50,
+      dailyHorizonDays: 7,
+      weeklyHorizonDays: 0,
+    }),
+    [
+      "2025-03-04",
+      "2025-03-05",
+      "2025-03-06",
+      "2025-03-07",
+      "2025-03-10",
+      "2025-03-11",
+      "2025-03-21", // third Friday of March
+      "2025-04-17", // third Friday of April is Good Friday: Thursday
+    ],
+  );
 });
 
 Deno.test("listedExpiries() skips Good Friday and Thanksgiving among the dailies", () => {
@@ -32,13 +39,24 @@ Deno.test("listedExpiries() skips Good Friday and Thanksgiving among the dailies
 });
 
 Deno.test("listedExpiries() moves monthlies on holidays back a day and drops past ones", () => {
-  const monthlies = listedExpiries("2026-05-20", { horizonDays: 60, dailyHorizonDays: 0 });
+  const monthlies = listedExpiries("2026-05-20", {
+    horizonDays: 60,
+    dailyHorizonDays: 0,
+    weeklyHorizonDays: 0,
+  });
   assert.deepEqual(monthlies, ["2026-05-20", "2026-06-18", "2026-07-17"]); // Juneteenth 06-19
   assert.deepEqual(listedExpiries("2025-04-17", { horizonDays: 0 }), ["2025-04-17"]);
-  assert.deepEqual(listedExpiries("2025-04-14", { horizonDays: 3, dailyHorizonDays: 0 }), [
-    "2025-04-14",
-    "2025-04-17",
-  ]);
+  assert.deepEqual(
+    listedExpiries("2025-04-14", {
+      horizonDays: 3,
+      dailyHorizonDays: 0,
+      weeklyHorizonDays: 0,
+    }),
+    [
+      "2025-04-14",
+      "2025-04-17",
+    ],
+  );
 });
 
 // Real SPY chains (QuantConnect LEAN universes, Apache-2.0; shared/data/lean/SOURCES.md):
@@ -89,8 +107,40 @@ Deno.test("listedExpiries() rejects non-trading dates, bad horizons and horizons
     message:
       "Cannot list expiries: 2027-12-01 + 60 days runs past 2027-12-31, the end of the calendar",
   });
-  assert.deepEqual(listedExpiries("2027-12-01", { horizonDays: 30, dailyHorizonDays: 0 }), [
-    "2027-12-01",
-    "2027-12-17",
+  assert.deepEqual(
+    listedExpiries("2027-12-01", {
+      horizonDays: 30,
+      dailyHorizonDays: 0,
+      weeklyHorizonDays: 0,
+    }),
+    [
+      "2027-12-01",
+      "2027-12-17",
+    ],
+  );
+});
+
+Deno.test("listedExpiries() lists Friday weeklies, on Thursday when Friday is a holiday", () => {
+  // From Thursday 2024-03-14, weeklies for 30 days: 03-15 (also the monthly), 03-22, Good
+  // Friday 03-29 moved to Thursday 03-28, 04-05, 04-12; a daily cycle lists its 0DTE too.
+  assert.deepEqual(
+    listedExpiries("2024-03-14", { horizonDays: 30, dailyHorizonDays: 0, weeklyHorizonDays: 30 }),
+    ["2024-03-14", "2024-03-15", "2024-03-22", "2024-03-28", "2024-04-05", "2024-04-12"],
+  );
+  assert.deepEqual(
+    listedExpiries("2024-03-14", { horizonDays: 30, weeklyHorizonDays: 30, cycle: "weekly" }),
+    ["2024-03-15", "2024-03-22", "2024-03-28", "2024-04-05", "2024-04-12"],
+  );
+});
+
+Deno.test("listedExpiries() with cycle monthly lists the third Fridays only", () => {
+  assert.deepEqual(listedExpiries("2024-03-14", { horizonDays: 70, cycle: "monthly" }), [
+    "2024-03-15",
+    "2024-04-19",
+    "2024-05-17",
   ]);
+  assert.throws(() => listedExpiries("2024-03-14", { cycle: "hourly" as "daily" }), {
+    name: "RangeError",
+    message: 'Cannot list expiries: cycle must be daily, weekly or monthly, got "hourly"',
+  });
 });

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { formatOptionTicker, type OptionTickerFields, parseOptionTicker } from "@lib/market/mod.ts";
+import {
+  formatOptionTicker,
+  optionRoot,
+  type OptionTickerFields,
+  parseOptionTicker,
+} from "@lib/market/mod.ts";
 import { mulberry32 } from "@lib/random/mod.ts";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -7,16 +12,19 @@ const ALNUM = LETTERS + "0123456789";
 
 function randomContract(rand: () => number): OptionTickerFields {
   const pick = (s: string) => s[Math.floor(rand() * s.length)];
-  let underlying = pick(LETTERS);
+  let root = pick(LETTERS);
   const extra = Math.floor(rand() * 6);
-  for (let i = 0; i < extra; i++) underlying += pick(ALNUM);
+  for (let i = 0; i < extra; i++) root += pick(ALNUM);
+  // One in eight is an index option (SPX, SPXW, NDXP...), whose underlying is the index.
+  if (rand() < 0.125) root = ["SPX", "SPXW", "NDX", "NDXP", "RUT", "RUTW"][Math.floor(rand() * 6)];
   const expiryMs = Date.UTC(2000, 0, 1) + Math.floor(rand() * 36_524) * 86_400_000;
   const expiry = new Date(expiryMs).toISOString().slice(0, 10);
   // Mix strike scales: whole dollars, halves, cents, and any thousandth up to the maximum.
   const scale = [1000, 500, 10, 1][Math.floor(rand() * 4)];
   const units = 1 + Math.floor(rand() * Math.floor(99_999_999 / scale));
   return {
-    underlying,
+    underlying: optionRoot(root).underlying,
+    root,
     expiry,
     right: rand() < 0.5 ? "call" : "put",
     strike: (units * scale) / 1000,

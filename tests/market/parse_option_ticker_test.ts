@@ -5,6 +5,7 @@ import { formatOptionTicker, parseOptionTicker } from "@lib/market/mod.ts";
 Deno.test("parseOptionTicker() reads the issue's SPY call", () => {
   assert.deepEqual(parseOptionTicker("O:SPY250304C00601000"), {
     underlying: "SPY",
+    root: "SPY",
     expiry: "2025-03-04",
     right: "call",
     strike: 601,
@@ -14,6 +15,7 @@ Deno.test("parseOptionTicker() reads the issue's SPY call", () => {
 Deno.test("parseOptionTicker() reads puts, fractional strikes and one-letter roots", () => {
   assert.deepEqual(parseOptionTicker("O:SPY250304P00593500"), {
     underlying: "SPY",
+    root: "SPY",
     expiry: "2025-03-04",
     right: "put",
     strike: 593.5,
@@ -26,6 +28,7 @@ Deno.test("parseOptionTicker() reads puts, fractional strikes and one-letter roo
 Deno.test("parseOptionTicker() accepts adjusted and index roots up to six characters", () => {
   assert.equal(parseOptionTicker("O:SPY1250304C00601000").underlying, "SPY1");
   assert.equal(parseOptionTicker("O:SPXW250304C05800000").strike, 5800);
+  assert.equal(parseOptionTicker("O:SPXW250304C05800000").underlying, "I:SPX");
   assert.equal(parseOptionTicker("O:GOOGL1250304C00150000").underlying, "GOOGL1");
 });
 
@@ -48,6 +51,7 @@ Deno.test("parseOptionTicker() agrees with the fields of Polygon's contract reco
     for (const c of page.results) {
       assert.deepEqual(parseOptionTicker(c.ticker), {
         underlying: c.underlying_ticker,
+        root: c.ticker.slice(2, -15),
         expiry: c.expiration_date,
         right: c.contract_type,
         strike: c.strike_price,

@@ -5,15 +5,17 @@ import { day, frameOf } from "./_bars.ts";
 
 const T = "O:SPY250304C00601000";
 
-Deno.test("scanReport() shows the three figures and the tables for a scan with events", () => {
+Deno.test("scanReport() shows the four figures and the tables for a scan with events", () => {
   const frame = frameOf(day(T, "2025-03-04", [1, 1.1, 1.25, 1.3, 1.0, 1.21]));
   const events = scan(frame, { threshold: 0.2 });
   equal(events.height, 2);
   const html = scanReport(frame, events, summarize(events, frame), {
     metadata: { "run id": "r1" },
   });
-  equal(html.match(/class="strikelab-figure"/g)?.length ?? 0, 3);
+  // by hour, durations, across the chain (moneyness x DTE, since issue 13), the largest move
+  equal(html.match(/class="strikelab-figure"/g)?.length ?? 0, 4);
   ok(html.includes("Events by trigger hour"));
+  ok(html.includes("Events by moneyness and days to expiry"));
   ok(html.includes(`The largest move: ${T} on 2025-03-04`));
   ok(html.includes("r1"));
   deepEqual(externalReferences(html), []);

@@ -90,7 +90,7 @@ Deno.test("deno task scan writes scan_events, a CSV and a run record, and prints
     equal(record.outputs[3].partition, report);
     const html = await Deno.readTextFile(report);
     match(html, /<h1>Option move scan: SPY 2025-03-03\.\.2025-03-07<\/h1>/);
-    equal(html.match(/class="strikelab-figure"/g)?.length, 3);
+    equal(html.match(/class="strikelab-figure"/g)?.length, 4); // with the moneyness x DTE heatmap
     deepEqual(externalReferences(html), []);
     deepEqual([record.summary.dataset, record.summary.events], ["option_minute", 2]);
     // A rerun gives the same CSV bytes in the run folder.

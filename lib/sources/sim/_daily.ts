@@ -38,6 +38,10 @@ const KNOWN: Record<string, SymbolProfile> = {
   DIA: { anchor: 430, growth: 0.08, beta: 0.9, idioVol: 0.05, dailyVolume: 4e6 },
   AAPL: { anchor: 235, growth: 0.15, beta: 1.1, idioVol: 0.18, dailyVolume: 50e6 },
   MSFT: { anchor: 395, growth: 0.15, beta: 1.0, idioVol: 0.16, dailyVolume: 20e6 },
+  // Indices with listed options (their chains need real levels: SPX is about 10 × SPY).
+  "I:SPX": { anchor: 5800, growth: 0.1, beta: 1, idioVol: 0, dailyVolume: 0 },
+  "I:NDX": { anchor: 20500, growth: 0.13, beta: 1.15, idioVol: 0.06, dailyVolume: 0 },
+  "I:RUT": { anchor: 2200, growth: 0.06, beta: 1.1, idioVol: 0.1, dailyVolume: 0 },
 };
 
 /** The profile of a symbol: a known one, or one derived from the symbol's hash. */

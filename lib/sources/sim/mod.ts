@@ -13,3 +13,5 @@
  * @module
  */
 export { createSimSource, type SimSourceOptions } from "./sim_source.ts";
+export { simChainBars, type SimChainBarsOptions, type SimChainDay } from "./sim_chain_bars.ts";
+export type { BarColumns } from "./_options.ts";

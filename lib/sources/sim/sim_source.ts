@@ -7,12 +7,14 @@
  */
 import { session } from "../../calendar/mod.ts";
 import type { MinuteBar } from "../../market/mod.ts";
+import { parseOptionTicker } from "../../market/mod.ts";
 import type { MinuteBarsOptions, Source } from "../source.ts";
 import { equityBars } from "./_intraday.ts";
 import { indexBars, vixBars } from "./_index.ts";
 import { simNews } from "./_news.ts";
 import { simOptionContracts } from "./_chain.ts";
 import { simOptionBars } from "./_options.ts";
+import { simChainBars } from "./sim_chain_bars.ts";
 
 /** Options for {@linkcode createSimSource}. */
 export interface SimSourceOptions {
@@ -57,6 +59,31 @@ export function createSimSource(options: SimSourceOptions = {}): Source {
       else if (ticker.startsWith("O:")) bars = simOptionBars(seed, ticker, date, window);
       else bars = equityBars(seed, ticker, date, window);
       return bars;
+    },
+    // deno-lint-ignore require-await -- async so that a bad date rejects, never throws
+    async optionChainBars(underlying, date, tickers) {
+      sessionOf(underlying, date);
+      const contracts = tickers.map((ticker) => ({
+        ...parseOptionTicker(ticker),
+        ticker,
+        multiplier: 100,
+        style: "american" as const,
+      }));
+      const { bars } = simChainBars(underlying, date, { seed, contracts });
+      const out = new Map<string, MinuteBar[]>(tickers.map((t) => [t, []]));
+      for (let i = 0; i < bars.ts.length; i++) {
+        out.get(tickers[bars.contract[i]])!.push({
+          ts: bars.ts[i],
+          open: bars.open[i],
+          high: bars.high[i],
+          low: bars.low[i],
+          close: bars.close[i],
+          volume: bars.volume[i],
+          vwap: bars.vwap[i],
+          trades: bars.trades[i],
+        });
+      }
+      return out;
     },
     // deno-lint-ignore require-await -- async so that a bad date rejects, never throws
     async optionContracts(underlying, date, opts = {}) {

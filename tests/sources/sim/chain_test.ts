@@ -9,16 +9,22 @@ import { createSimSource } from "../../../lib/sources/sim/mod.ts";
 const sim = createSimSource({ seed: 42 });
 const DATE = "2025-03-04";
 
-Deno.test("sim chain: daily expiries for three weeks plus the monthly, strikes every 1.0 within 40 of the previous close", async () => {
+Deno.test("sim chain: SPY lists dailies for three weeks, weeklies, monthlies and $1 strikes within 15% of the previous close", async () => {
   const chain = await sim.optionContracts("SPY", DATE);
   const expiries = [...new Set(chain.map((c) => c.expiry))].sort();
-  // every trading day from the date to 21 days ahead, then April's monthly: the third
-  // Friday (2025-04-18) is Good Friday, so it expires on Thursday
-  deepEqual(expiries, [...tradingDays(DATE, "2025-03-25"), "2025-04-17"]);
+  // every trading day from the date to 21 days ahead, the Friday weeklies to 45 days (Good
+  // Friday 2025-04-18 moves to Thursday), April's monthly (the same Thursday) within 60 days
+  deepEqual(expiries, [
+    ...tradingDays(DATE, "2025-03-25"),
+    "2025-03-28",
+    "2025-04-04",
+    "2025-04-11",
+    "2025-04-17",
+  ]);
   const previousClose = (await sim.minuteBars("SPY", "2025-03-03")).at(-1)!.close;
-  const centre = Math.round(previousClose);
   const strikes = [...new Set(chain.map((c) => c.strike))].sort((a, b) => a - b);
-  deepEqual(strikes, Array.from({ length: 81 }, (_, i) => centre - 40 + i));
+  const lo = Math.ceil(previousClose * 0.85), hi = Math.floor(previousClose * 1.15);
+  deepEqual(strikes, Array.from({ length: hi - lo + 1 }, (_, i) => lo + i));
   equal(chain.length, expiries.length * strikes.length * 2);
 });
 

@@ -1,0 +1,2 @@
+import { chainLake } from "./_chain_lake.ts";
+await chainLake(Deno.args[0] as "week");
