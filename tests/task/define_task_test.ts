@@ -113,7 +113,7 @@ Deno.test("a --config file is the base layer, flags override it, a missing file 
     assert.equal(config!.scan.reference, "open");
     const missing = await run(["--config", `${dir}/nope.yaml`]);
     assert.equal(missing.code, 2);
-    assert.equal(missing.stderr, `Invalid config:\n {2}--config ${dir}/nope.yaml: no such file\n`);
+    assert.equal(missing.stderr, `Invalid config:\n  --config ${dir}/nope.yaml: no such file\n`);
     await Deno.writeTextFile(file, "scan:\n  windowMin: 0\n");
     const bad = await scan.load(["--config", file]).catch((e) => e as Error);
     assert.match(String(bad), /scan\.windowMin: 0 is out of range \(from 1 to 390\)/);
