@@ -18,7 +18,7 @@ import {
 } from "../run/mod.ts";
 import { COMMON_FLAGS, flagValue, type ResolvedFlag, resolveFlag } from "./_flags.ts";
 import { helpText } from "./_help.ts";
-import { loadTaskConfig, redactOutput } from "./load_task_config.ts";
+import { loadTaskConfig, redactOutput, rememberEnvSecrets } from "./load_task_config.ts";
 import type { TaskContext, TaskRecord, TaskSpec } from "./types.ts";
 import { UsageError } from "./usage_error.ts";
 
@@ -218,6 +218,7 @@ export function defineTask(spec: TaskSpec): Task {
     let release: (() => Promise<void>) | null = null;
     let listening = false;
     try {
+      await rememberEnvSecrets();
       const { parsed, config } = await load(args);
       if (config === null) {
         console.log(help());

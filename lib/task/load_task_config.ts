@@ -51,6 +51,15 @@ export function redactOutput(text: string): string {
 }
 
 /**
+ * Remembers the API key of `.env` in the working folder (and of the environment) before
+ * anything is parsed, so a message quoting a flag that holds it is redacted too.
+ */
+export async function rememberEnvSecrets(): Promise<void> {
+  const dotenv = parseDotenv((await readOptional(".env").catch(() => null)) ?? "");
+  useSecrets([Deno.env.get("POLYGON_API_KEY") ?? "", dotenv.POLYGON_API_KEY ?? ""]);
+}
+
+/**
  * Loads the config: `configPath` (or `config/default.yaml` when it exists), `.env` in the
  * working folder, the environment, then `overrides` (a partial config from flags).
  *

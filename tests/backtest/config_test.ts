@@ -35,6 +35,10 @@ Deno.test("parseBacktestConfig() names unknown strategies and out-of-range param
     "✖ slow must be an integer in [1, 100000], got 0\n  → at grid.slow",
   );
   fails(
+    { strategy: "sma_cross", params: { fast: 300 } },
+    "✖ fast must be < slow, got fast 300 >= slow 50\n  → at params",
+  );
+  fails(
     { strategy: "rsi_reversion", params: { lower: 75 } },
     "✖ lower must be < upper, got 75 >= 70\n  → at params",
   );

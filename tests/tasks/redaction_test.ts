@@ -63,7 +63,10 @@ Deno.test("the key stays hidden when flags are bad, even when a flag quotes it",
     ["--source", "sim", "--from", KEY, "--to", "2025-03-07"],
     2,
   );
-  assert.equal(r.stderr, 'Invalid config:\n  backfill.from: "***" is not a date (YYYY-MM-DD)\n');
+  assert.equal(
+    r.stderr,
+    'error: --from must be a real date YYYY-MM-DD, got "***"\n(deno task backfill --help lists the flags)\n',
+  );
   // a key that is only in .env is known before the config parses
   const dotenv = await assertNoKeyWritten(
     ["--source", "sim", "--from", DOTENV_ONLY, "--to", "2025-03-07"],
@@ -72,7 +75,7 @@ Deno.test("the key stays hidden when flags are bad, even when a flag quotes it",
   );
   assert.equal(
     dotenv.r.stderr,
-    'Invalid config:\n  backfill.from: "***" is not a date (YYYY-MM-DD)\n',
+    'error: --from must be a real date YYYY-MM-DD, got "***"\n(deno task backfill --help lists the flags)\n',
   );
   await assertNoKeyWritten([
     "--source",
