@@ -4,8 +4,8 @@
  * @module
  */
 import { session } from "../../calendar/mod.ts";
-import type { OptionContract } from "../../market/contracts.ts";
-import { parseOptionTicker } from "../../market/parse_option_ticker.ts";
+import type { OptionContract } from "../../market/mod.ts";
+import { parseOptionTicker } from "../../market/mod.ts";
 import { simOptionContracts } from "./_chain.ts";
 import {
   appendChainBars,
