@@ -1,6 +1,6 @@
 import { PLOTLY_MARK, plotlyScriptTag } from "./_plotly.ts";
 
-const COPY = new RegExp(`<script ${PLOTLY_MARK}="[^"]*">[\\s\\S]*?</script>`, "g");
+const COPY = new RegExp(`<script ${PLOTLY_MARK}="[^"]*"[^>]*>[\\s\\S]*?</script>`, "g");
 
 /** Result of {@linkcode ensurePlotlyOnce}. */
 export interface EnsurePlotlyOnceResult {
@@ -10,10 +10,11 @@ export interface EnsurePlotlyOnceResult {
 }
 
 /**
- * Makes a page hold exactly one inlined plotly.js when it has figures: extra copies
- * (e.g. from two display sessions in one notebook) are removed, keeping the first; a
- * page with figures but no copy gets one at the end of `<head>` (before any figure
- * script runs). A page without figures is returned unchanged.
+ * Makes a page hold exactly one copy of plotly.js (compressed) when it has figures:
+ * the first copy found (e.g. the basE91 one of a notebook's first figure) is
+ * replaced by the denser copy made for HTML files, and the others (from several
+ * display sessions in one notebook) are removed; a page with figures but no copy
+ * gets one at the end of `<head>`. A page without figures is returned unchanged.
  *
  * @param html A page, e.g. nbconvert's export of an executed notebook.
  * @returns The fixed page and how many copies the input had.
@@ -29,12 +30,14 @@ export interface EnsurePlotlyOnceResult {
  */
 export function ensurePlotlyOnce(html: string): EnsurePlotlyOnceResult {
   let copiesFound = 0;
-  const deduped = html.replace(COPY, (m) => (++copiesFound === 1 ? m : ""));
+  const lib = plotlyScriptTag("b125");
+  // Each copy (notebook outputs carry the printable basE91 one) goes; the first
+  // becomes the denser copy made for HTML files.
+  const deduped = html.replace(COPY, () => (++copiesFound === 1 ? lib : ""));
   if (copiesFound > 0 || !deduped.includes(`class="strikelab-figure"`)) {
     return { html: deduped, copiesFound };
   }
   const at = deduped.search(/<\/head>/i);
-  const lib = plotlyScriptTag();
   const out = at < 0 ? lib + deduped : deduped.slice(0, at) + lib + deduped.slice(at);
   return { html: out, copiesFound };
 }

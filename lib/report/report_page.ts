@@ -93,7 +93,7 @@ export function reportPage(spec: ReportPageSpec): string {
     `<html lang="en"><head><meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(spec.title)}</title><style>${PAGE_CSS}</style>`,
-    figures > 0 ? plotlyScriptTag() : "",
+    figures > 0 ? plotlyScriptTag("b125") : "",
     `</head><body><main><h1>${escapeHtml(spec.title)}</h1>${sub}${metaHtml}`,
     body,
     `${footer}</main></body></html>`,
