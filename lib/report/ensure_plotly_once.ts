@@ -1,4 +1,5 @@
 import { PLOTLY_MARK, plotlyScriptTag } from "./_plotly.ts";
+import { compactFigures } from "./_plotly_blob.ts";
 
 const COPY = new RegExp(`<script ${PLOTLY_MARK}="[^"]*"[^>]*>[\\s\\S]*?</script>`, "g");
 
@@ -14,7 +15,8 @@ export interface EnsurePlotlyOnceResult {
  * the first copy found (e.g. the basE91 one of a notebook's first figure) is
  * replaced by the denser copy made for HTML files, and the others (from several
  * display sessions in one notebook) are removed; a page with figures but no copy
- * gets one at the end of `<head>`. A page without figures is returned unchanged.
+ * gets one at the end of `<head>`; and each figure's JSON is compressed (decoded in
+ * the page). A page without figures is returned unchanged.
  *
  * @param html A page, e.g. nbconvert's export of an executed notebook.
  * @returns The fixed page and how many copies the input had.
@@ -34,10 +36,9 @@ export function ensurePlotlyOnce(html: string): EnsurePlotlyOnceResult {
   // Each copy (notebook outputs carry the printable basE91 one) goes; the first
   // becomes the denser copy made for HTML files.
   const deduped = html.replace(COPY, () => (++copiesFound === 1 ? lib : ""));
-  if (copiesFound > 0 || !deduped.includes(`class="strikelab-figure"`)) {
-    return { html: deduped, copiesFound };
-  }
+  if (!deduped.includes(`class="strikelab-figure"`)) return { html: deduped, copiesFound };
+  if (copiesFound > 0) return { html: compactFigures(deduped), copiesFound };
   const at = deduped.search(/<\/head>/i);
   const out = at < 0 ? lib + deduped : deduped.slice(0, at) + lib + deduped.slice(at);
-  return { html: out, copiesFound };
+  return { html: compactFigures(out), copiesFound };
 }

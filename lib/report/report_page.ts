@@ -1,6 +1,7 @@
 import { escapeHtml } from "./_json.ts";
 import { PAGE_CSS } from "./_page_css.ts";
 import { PLOTLY_VERSION, plotlyScriptTag } from "./_plotly.ts";
+import { compactFigures } from "./_plotly_blob.ts";
 import { figureHtml } from "./figure_html.ts";
 import { tableHtml } from "./table_html.ts";
 import type { Columns, Figure } from "./types.ts";
@@ -88,7 +89,7 @@ export function reportPage(spec: ReportPageSpec): string {
   const footer = `<footer>strikelab report${
     figures > 0 ? ` · charts by plotly.js ${PLOTLY_VERSION}, inlined` : ""
   }</footer>`;
-  return [
+  const page = [
     "<!DOCTYPE html>",
     `<html lang="en"><head><meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
@@ -99,4 +100,5 @@ export function reportPage(spec: ReportPageSpec): string {
     `${footer}</main></body></html>`,
     "",
   ].join("\n");
+  return figures > 0 ? compactFigures(page) : page;
 }
