@@ -1,5 +1,5 @@
 import { PLOTLY_MARK, plotlyScriptTag } from "./_plotly.ts";
-import { compactFigures } from "./_plotly_blob.ts";
+import { compactFigures, PLOTLY_LOADER } from "./_plotly_blob.ts";
 
 const COPY = new RegExp(`<script ${PLOTLY_MARK}="[^"]*"[^>]*>[\\s\\S]*?</script>`, "g");
 
@@ -33,6 +33,8 @@ export interface EnsurePlotlyOnceResult {
 export function ensurePlotlyOnce(html: string): EnsurePlotlyOnceResult {
   let copiesFound = 0;
   const lib = plotlyScriptTag("b125");
+  // Every notebook figure carries the loader; the page needs it once, beside the copy.
+  html = html.split(PLOTLY_LOADER).join("");
   // Each copy (notebook outputs carry the printable basE91 one) goes; the first
   // becomes the denser copy made for HTML files.
   const deduped = html.replace(COPY, () => (++copiesFound === 1 ? lib : ""));
