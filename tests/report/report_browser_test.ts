@@ -73,6 +73,9 @@ Deno.test("a reportPage opens offline in Chromium with every chart drawn and no 
       evaluate: "[...document.querySelectorAll('.js-plotly-plot')].map((d) => " +
         "d.querySelectorAll('.main-svg').length)",
       screenshot: `${ARTIFACTS}/report_page.png`,
+      // Chromium's start and plotly.js's decoding (LZMA in page JavaScript) take many
+      // times longer when the 2 cores are shared by other jobs.
+      timeoutMs: 150_000,
     });
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.blockedRequests, []);
@@ -93,6 +96,7 @@ Deno.test("a notebook report opens offline in Chromium with all its charts drawn
       "document.querySelectorAll('.js-plotly-plot').length === 6",
     evaluate: "document.querySelectorAll('.js-plotly-plot').length",
     screenshot: `${ARTIFACTS}/notebook_report.png`,
+    timeoutMs: 150_000,
   });
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.blockedRequests, []);
