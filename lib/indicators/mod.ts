@@ -49,3 +49,15 @@ export { macd, type MacdOptions } from "./macd.ts";
 export { priceChange, type PriceChangeOptions } from "./price_change.ts";
 export { roc, type RocOptions } from "./roc.ts";
 export { rsi, type RsiOptions } from "./rsi.ts";
+export {
+  bollingerKernel,
+  type ChangeKernelOptions,
+  type KernelOptions,
+  type MacdArrays,
+  macdKernel,
+  priceChangeKernel,
+  rocKernel,
+  rsiKernel,
+  segmentStarts,
+} from "./kernels.ts";
+export type { BandArrays } from "./_kernels.ts";

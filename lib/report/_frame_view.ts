@@ -1,4 +1,10 @@
 import { column, columnNames, isFrame } from "./_columns.ts";
+import { localTexts } from "./_time.ts";
+
+/** Time zone of the times a table shows (the exchange's). */
+const ZONE = "America/New_York";
+/** Epoch milliseconds between 2000-01-01 and 2100-01-01: what a `ts` number column holds. */
+const MS_2000 = 946_684_800_000, MS_2100 = 4_102_444_800_000;
 import type { Columns } from "./types.ts";
 
 /** What a table display shows: shape, types, and which rows were kept. */
@@ -35,12 +41,40 @@ export function frameView(
   const headN = cut ? Math.ceil(maxRows / 2) : rows;
   const head = range(0, headN);
   const tail = cut ? range(rows - Math.floor(maxRows / 2), rows) : [];
-  const cells = [...head, ...tail].map((r) => cols.map((c) => formatCell(c[r], precision)));
+  const shown = [...head, ...tail];
+  const texts = cols.map((c, i) => {
+    const ms = timeColumn(names[i], c);
+    if (ms === null) return shown.map((r) => formatCell(c[r], precision));
+    types[i] += " → New York";
+    const local = localTexts(shown.map((r) => ms[r]), ZONE, what);
+    return local.map((t, j) => t ?? formatCell(c[shown[j]], precision));
+  });
+  const cells = shown.map((_, j) => texts.map((t) => t[j]));
   const fmt = (n: number) => n.toLocaleString("en-US");
   const note = cut
     ? `showing rows 1–${fmt(headN)} and ${fmt(tail[0] + 1)}–${fmt(rows)} of ${fmt(rows)}`
     : `showing all ${fmt(rows)} rows`;
   return { rows, names, types, head, tail, cells, note };
+}
+
+/**
+ * Epoch milliseconds of a column shown as New York wall-clock time: a datetime
+ * column (Date values), or numbers in a column named `ts`, `*_ts`, `ts_ms` or
+ * `tsMs` that all lie in 2000–2100. NaN where a cell is not a time. Null for
+ * any other column.
+ */
+function timeColumn(name: string, values: unknown[]): number[] | null {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length === 0) return null;
+  if (present.every((v) => v instanceof Date)) {
+    return values.map((v) => (v instanceof Date ? v.getTime() : NaN));
+  }
+  if (!/^(ts|.*_ts|ts_ms|tsMs)$/.test(name)) return null;
+  const isMs = (v: unknown) =>
+    (typeof v === "number" || typeof v === "bigint") && Number(v) >= MS_2000 &&
+    Number(v) < MS_2100;
+  if (!present.every(isMs)) return null;
+  return values.map((v) => (isMs(v) ? Number(v) : NaN));
 }
 
 /** Deterministic cell text: integers as is, other numbers to `precision` significant digits. */

@@ -1,17 +1,20 @@
-import PLOTLY_SOURCE from "plotly.js-dist-min/plotly.min.js" with { type: "text" };
+import { PLOTLY_LOADER, PLOTLY_VERSION, plotlyBlobTag } from "./_plotly_blob.ts";
 
-/** Version of the inlined plotly.js bundle, read from the bundle's own header. */
-export const PLOTLY_VERSION: string = /plotly\.js v(\d+\.\d+\.\d+)/.exec(PLOTLY_SOURCE)?.[1] ??
-  "unknown";
+export { PLOTLY_VERSION };
 
-/** Attribute that marks the one inlined copy of plotly.js on a page. */
+/** Attribute that marks the one copy of plotly.js (compressed) on a page. */
 export const PLOTLY_MARK = "data-strikelab-plotly";
 
-if (/<\/script/i.test(PLOTLY_SOURCE) || /<script/i.test(PLOTLY_SOURCE)) {
-  throw new TypeError("Cannot inline plotly.js: the bundle contains a <script> tag sequence");
+/**
+ * plotly.js for a page: the compressed bundle (marked with `PLOTLY_MARK`) and the
+ * loader that decodes it on first use (see `_plotly_blob.ts`). `"b125"` (1.30 MB)
+ * for HTML files, `"b91"` (1.38 MB, printable) for notebook outputs.
+ */
+export function plotlyScriptTag(encoding: "b91" | "b125"): string {
+  return plotlyBlobTag(encoding) + PLOTLY_LOADER;
 }
 
-/** The whole plotly.js bundle in one `<script>` element, marked with `PLOTLY_MARK`. */
-export function plotlyScriptTag(): string {
-  return `<script ${PLOTLY_MARK}="${PLOTLY_VERSION}">${PLOTLY_SOURCE}</script>`;
+/** Only the loader (3 KB): what each figure of a notebook carries. */
+export function plotlyLoaderTag(): string {
+  return PLOTLY_LOADER;
 }

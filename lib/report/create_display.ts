@@ -1,5 +1,5 @@
 import { isFrame } from "./_columns.ts";
-import { plotlyScriptTag } from "./_plotly.ts";
+import { plotlyLoaderTag, plotlyScriptTag } from "./_plotly.ts";
 import { tableText } from "./_table_text.ts";
 import { figureHtml } from "./figure_html.ts";
 import { tableHtml } from "./table_html.ts";
@@ -45,9 +45,12 @@ export interface CreateDisplayOptions {
  * Display helpers for the Deno Jupyter kernel, with the state one notebook needs: a
  * counter for unique, repeatable element ids, and whether plotly.js was sent yet.
  *
- * The first figure rendered carries the whole plotly.js bundle inline; later figures
- * only draw with `window.Plotly`. Exported with nbconvert, the page therefore holds
- * plotly.js once and renders offline. The bundle is built when the kernel asks for it,
+ * The first figure rendered carries plotly.js, compressed (1.38 MB instead of
+ * 4.8 MB, so the kernel's iopub message stays small); every figure carries a 3 KB
+ * loader that draws with `window.Plotly` or, when the page has none (a browser
+ * reload of a saved notebook), decodes the compressed copy found in the page,
+ * waiting up to 15 s for the output holding it to render. Exported with
+ * nbconvert, the page holds plotly.js once and renders offline. The bundle is built when the kernel asks for it,
  * so a displayable that is never shown uses no id and sends no library. Frontends with
  * a Plotly renderer (VS Code, JupyterLab with the plotly extension) may draw the
  * `application/vnd.plotly.v1+json` part instead.
@@ -72,7 +75,7 @@ export function createDisplay(options: CreateDisplayOptions = {}): NotebookDispl
   const figure = (fig: Figure, opts: DisplayOptions = {}): Displayable => ({
     [JUPYTER_DISPLAY]() {
       count += 1;
-      const lib = plotlySent ? "" : plotlyScriptTag();
+      const lib = plotlySent ? plotlyLoaderTag() : plotlyScriptTag("b91");
       plotlySent = true;
       return {
         "text/html": lib + figureHtml(fig, { id: `${idPrefix}-${count}`, height: opts.height }),

@@ -16,9 +16,11 @@
  * - Pages: {@linkcode reportPage}, {@linkcode figureHtml}, {@linkcode tableHtml},
  *   {@linkcode ensurePlotlyOnce}, {@linkcode externalReferences}.
  *
- * plotly.js: the full `plotly.js-dist-min` bundle (about 4.8 MB) is inlined once per
- * page. No partial bundle has candlestick, heatmap and 3D surface together, and two
- * partial bundles cannot share a page (each sets `window.Plotly`).
+ * plotly.js: the full `plotly.js-dist-min` bundle (4.83 MB) goes once per page,
+ * compressed (LZMA, 1.30 MB in an HTML file, 1.38 MB in a notebook output) and decoded
+ * in the page by a small loader; figure JSON is compressed too in HTML files. No
+ * partial bundle has candlestick, heatmap and 3D surface together, and two partial
+ * bundles cannot share a page (each sets `window.Plotly`).
  *
  * @example
  * ```ts

@@ -12,9 +12,10 @@ let session: NotebookDisplay | undefined;
  * Shows a figure or a table in a Deno Jupyter notebook: make it the cell's last
  * expression, or `await Deno.jupyter.display(show(x))` to show several from one cell.
  *
- * Figures render as `text/html` with plotly.js inlined by the first figure of the kernel
- * session (see {@linkcode createDisplay}); tables state their shape, column types and
- * which rows were cut. All notebook cells share one session per kernel.
+ * Figures render as `text/html`, with plotly.js (compressed) sent by the first figure of
+ * the kernel session and a small loader in every figure, so charts survive a browser
+ * reload (see {@linkcode createDisplay}); tables state their shape, column types (time
+ * columns in New York time) and which rows were cut. All notebook cells share one session per kernel.
  *
  * @param value A Plotly figure (from the builders) or a Polars DataFrame / plain columns.
  * @param options Figure height; table row limit, precision, title.

@@ -57,7 +57,7 @@ Deno.test("selectContracts() with a 0.5 increment on a chain listed every 1.0 re
     ...RULES,
     strikeIncrement: 0.5,
   });
-  // selectStrikes: calls 594, 594.5; puts 593.5, 593 (README example)
+  // selectStrikes: calls 594, 594.5; puts 593.5, 593 (docs/backfill.md example)
   deepEqual(s.selected.map((c) => c.ticker), ["O:SPY250304P00593000", "O:SPY250304C00594000"]);
   deepEqual(s.missing, ["O:SPY250304P00593500", "O:SPY250304C00594500"]);
 });

@@ -128,6 +128,16 @@ Deno.test("createDisplay() sends plotly.js with the first figure only and number
   assert.equal(first["text/plain"], 'Plotly figure "chart 1": 1 trace(s) (bar)');
 });
 
+Deno.test("tableHtml() numeric ts columns in 2000–2100 show New York time, others stay numbers", () => {
+  const t0 = Date.UTC(2025, 6, 1, 13, 30); // 09:30 EDT
+  const html = tableHtml({ ts: [t0, null], exit_ts: [t0 + 60_000, t0], id: [t0, 1] });
+  assert.ok(html.includes('<th class="dtype">number → New York</th>'), html);
+  assert.ok(html.includes("<td>2025-07-01 09:30:00</td><td>2025-07-01 09:31:00</td>"));
+  assert.ok(html.includes("<td>null</td><td>2025-07-01 09:30:00</td><td>1</td>"));
+  const small = tableHtml({ ts: [1, 2] });
+  assert.ok(!small.includes("New York") && small.includes("<td>1</td>"));
+});
+
 Deno.test("tableHtml() states shape, Polars dtypes and which rows were cut", () => {
   const df = pl.DataFrame([
     pl.Series(
@@ -146,10 +156,11 @@ Deno.test("tableHtml() states shape, Polars dtypes and which rows were cut", () 
   assert.ok(html.includes("60 rows × 3 columns · showing rows 1–2 and 59–60 of 60"));
   assert.ok(
     html.includes(
-      '<th class="dtype">Datetime(ms)</th><th class="dtype">Int64</th><th class="dtype">Float64</th>',
+      '<th class="dtype">Datetime(ms) → New York</th><th class="dtype">Int64</th><th class="dtype">Float64</th>',
     ),
   );
-  assert.ok(html.includes("<td>2025-03-03T14:30:00Z</td><td>0</td><td>0.123457</td>"));
+  // Times in New York wall-clock time (14:30 UTC is 09:30 EST on 2025-03-03).
+  assert.ok(html.includes("<td>2025-03-03 09:30:00</td><td>0</td><td>0.123457</td>"));
   assert.ok(html.includes("<td>null</td>"));
   assert.ok(html.includes('<tr class="cut"><td colspan="3">…</td></tr>'));
   assert.ok(html.includes("<td>59</td>"));

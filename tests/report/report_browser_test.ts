@@ -10,6 +10,8 @@ import { openPage } from "../_browser.ts";
 import { FIXTURES, reportTask, ROOT } from "./_runner.ts";
 
 const ARTIFACTS = `${ROOT}/tests/artifacts`;
+/** Report pages stay under 1.5 MB, plotly.js (compressed) included. */
+const MAX_PAGE_BYTES = 1_500_000;
 
 function demoPage(): string {
   const t0 = Date.UTC(2025, 2, 3, 14, 30);
@@ -60,7 +62,10 @@ function demoPage(): string {
 Deno.test("a reportPage opens offline in Chromium with every chart drawn and no page errors", async () => {
   const dir = await Deno.makeTempDir({ prefix: "page-" });
   try {
-    await Deno.writeTextFile(`${dir}/page.html`, demoPage());
+    const html = demoPage();
+    const bytes = new TextEncoder().encode(html).length;
+    assert.ok(bytes < MAX_PAGE_BYTES, `page is ${bytes} bytes`);
+    await Deno.writeTextFile(`${dir}/page.html`, html);
     const page = await openPage(new URL(`file://${dir}/page.html`), {
       waitFor: "document.querySelectorAll('.js-plotly-plot').length === 4 && " +
         "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4 && " +
@@ -68,6 +73,9 @@ Deno.test("a reportPage opens offline in Chromium with every chart drawn and no 
       evaluate: "[...document.querySelectorAll('.js-plotly-plot')].map((d) => " +
         "d.querySelectorAll('.main-svg').length)",
       screenshot: `${ARTIFACTS}/report_page.png`,
+      // Chromium's start and plotly.js's decoding (LZMA in page JavaScript) take many
+      // times longer when the 2 cores are shared by other jobs.
+      timeoutMs: 150_000,
     });
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.blockedRequests, []);
@@ -81,11 +89,14 @@ Deno.test("a reportPage opens offline in Chromium with every chart drawn and no 
 Deno.test("a notebook report opens offline in Chromium with all its charts drawn", async () => {
   const r = await reportTask([`${FIXTURES}/displays.ipynb`, "--out-dir", ARTIFACTS]);
   assert.equal(r.code, 0, r.stderr);
+  const { size } = await Deno.stat(`${ARTIFACTS}/displays.html`);
+  assert.ok(size < MAX_PAGE_BYTES, `page is ${size} bytes`);
   const page = await openPage(new URL(`file://${ARTIFACTS}/displays.html`), {
     waitFor: "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 6 && " +
       "document.querySelectorAll('.js-plotly-plot').length === 6",
     evaluate: "document.querySelectorAll('.js-plotly-plot').length",
     screenshot: `${ARTIFACTS}/notebook_report.png`,
+    timeoutMs: 150_000,
   });
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.blockedRequests, []);

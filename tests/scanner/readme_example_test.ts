@@ -1,4 +1,4 @@
-// The worked example of README.md's "Scanner" section, checked.
+// The worked example of docs/scanner.md ("Worked example"), checked.
 import { deepEqual } from "node:assert/strict";
 import { scan } from "@lib/scanner/mod.ts";
 import { CALL, D, day, frameOf, pick } from "./_bars.ts";
@@ -15,7 +15,7 @@ const BARS = day(CALL, D, [
   { m: 10, o: 2.4, h: 2.44, l: 2.3, c: 2.35 },
 ]);
 
-Deno.test("the README's worked example gives the three events it shows", () => {
+Deno.test("docs/scanner.md's worked example gives the three events it shows", () => {
   const events = scan(frameOf(BARS), { threshold: 0.2, gapToleranceMin: 2 });
   deepEqual(
     pick(
@@ -60,7 +60,7 @@ Deno.test("the README's worked example gives the three events it shows", () => {
   );
 });
 
-Deno.test("the README's worked example with price close finds the close-based events", () => {
+Deno.test("docs/scanner.md's worked example with price close finds the close-based events", () => {
   // closes: 2.05 2.40 2.55 . 2.50 2.25 2.40 ... 2.35 -> +20% at 09:31, 09:32, 09:34 and 09:36
   const events = scan(frameOf(BARS), { threshold: 0.2, gapToleranceMin: 2, price: "close" });
   deepEqual(pick(events, "trigger_ts", "end_ts", "minutes_above"), [

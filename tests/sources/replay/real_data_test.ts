@@ -13,15 +13,15 @@ const DATA = new URL("../../../../shared/data/alphavantage-2019/", import.meta.u
 const SPY_CSV = fileURLToPath(new URL("SPY_1min.csv", DATA));
 const VIX_CSV = fileURLToPath(new URL("VIX_1min.csv", DATA));
 const DATES = ["2019-02-11", "2019-02-12", "2019-02-13", "2019-02-14", "2019-02-15"];
-const README = new URL("../../../README.md", import.meta.url);
+const LAKE_DOC = new URL("../../../docs/lake.md", import.meta.url);
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** The first code block of a language in the README's "Lake and data layout" section. */
+/** The first code block of a language in docs/lake.md ("Lake and data layout"). */
 async function readmeSnippet(lang: string): Promise<string> {
-  const text = await Deno.readTextFile(README);
-  const section = text.slice(text.indexOf("## Lake and data layout"));
+  const section = await Deno.readTextFile(LAKE_DOC);
+  assert.ok(section.startsWith("# Lake and data layout"), "docs/lake.md lost its title");
   const m = new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(section);
-  assert.ok(m, `no ${lang} block in the README's lake section`);
+  assert.ok(m, `no ${lang} block in docs/lake.md`);
   return m[1];
 }
 
@@ -54,7 +54,7 @@ async function expected(path: string): Promise<Row[]> {
   }).reverse();
 }
 
-/** Replays the files into `<temp>/data/lake` (the README's snippets read `data/lake`). */
+/** Replays the files into `<temp>/data/lake` (docs/lake.md's snippets read `data/lake`). */
 async function replayIntoLake(): Promise<string> {
   const root = `${await Deno.makeTempDir({ prefix: "strikelab-replay-lake-" })}/data/lake`;
   const source = createReplaySource({
@@ -120,7 +120,7 @@ Deno.test("replayed VIX keeps its missing minutes missing and has no volume", as
   await Deno.remove(root.slice(0, -"/data/lake".length), { recursive: true });
 });
 
-Deno.test("the README's DuckDB query reads the replayed lake: I:VIX decoded, dates, prices", async () => {
+Deno.test("docs/lake.md's DuckDB query reads the replayed lake: I:VIX decoded, dates, prices", async () => {
   const root = await replayIntoLake();
   const db = await DuckDBInstance.create(":memory:");
   const con = await db.connect();
@@ -152,7 +152,7 @@ Deno.test("the README's DuckDB query reads the replayed lake: I:VIX decoded, dat
   await Deno.remove(root.slice(0, -"/data/lake".length), { recursive: true });
 });
 
-Deno.test("the README's Polars snippet reads the replayed VIX with its symbol and date", async () => {
+Deno.test("docs/lake.md's Polars snippet reads the replayed VIX with its symbol and date", async () => {
   const root = await replayIntoLake();
   const cwd = root.slice(0, -"/data/lake".length);
   const code = `${await readmeSnippet("ts")}
