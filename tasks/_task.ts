@@ -95,7 +95,8 @@ export async function loadTaskConfig(configPath: string | undefined, overrides: 
   const dotenvText = await readOptional(".env");
   const env = Deno.env.toObject();
   // Known before the config parses, so that a config error quoting a key is redacted too.
-  const keys = [env.POLYGON_API_KEY, parseDotenv(dotenvText ?? "").POLYGON_API_KEY];
+  const dotenv = parseDotenv(dotenvText ?? "");
+  const keys = SECRET_VARS.flatMap((name) => [env[name], dotenv[name]]);
   secrets = [...new Set([...secrets, ...keys.filter((k): k is string => !!k)])];
   return loadConfig({
     yamlText,
@@ -106,7 +107,10 @@ export async function loadTaskConfig(configPath: string | undefined, overrides: 
   });
 }
 
-let secrets: string[] = [Deno.env.get("POLYGON_API_KEY") ?? ""].filter((s) => s.length > 0);
+const SECRET_VARS = ["POLYGON_API_KEY", "POLYGON_S3_ACCESS_KEY_ID", "POLYGON_S3_SECRET_ACCESS_KEY"];
+let secrets: string[] = SECRET_VARS.map((name) => Deno.env.get(name) ?? "").filter((s) =>
+  s.length > 0
+);
 
 /** Remembers the config's secrets so that errors printed later are redacted. */
 export function useSecrets(config: Config): void {

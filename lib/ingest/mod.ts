@@ -43,3 +43,9 @@ export {
   type RerunBackfillOptions,
   type RerunnableRecord,
 } from "./rerun_backfill.ts";
+export {
+  flatChainBarsJob,
+  flatContractsJob,
+  planFlatFiles,
+  type PlanFlatFilesOptions,
+} from "./flat_files.ts";

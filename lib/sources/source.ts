@@ -10,7 +10,7 @@ import type { OptionContract } from "../market/contracts.ts";
 import type { NewsArticle } from "../market/news.ts";
 
 /** The name a source labels its records with (the `source` column). */
-export type SourceName = "sim" | "polygon" | "replay";
+export type SourceName = "sim" | "polygon" | "replay" | "flatfiles";
 
 /** Options common to every source call. */
 export interface FetchOptions {
