@@ -21,8 +21,10 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --symbols SPY,QQQ          equities (default from config: SPY)
   --indices I:VIX            indices (default I:VIX)
   --datasets equity,index    any of equity, index, options, news (default equity,index)
-  --source NAME              auto|sim|polygon|replay; auto = polygon when POLYGON_API_KEY is set
+  --source NAME              auto|sim|polygon|replay|flatfiles; auto = polygon when
+                             POLYGON_API_KEY is set
   --base-url URL             Polygon base URL (e.g. the fake server)
+  --endpoint URL             flat files' S3 endpoint (e.g. deno task fake-flatfiles)
   --rate-limit N             Polygon requests a minute (free tier: 5)
   --seed N                   simulator seed
   --concurrency N            partitions at once
@@ -31,7 +33,8 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --config FILE              YAML config (default config/default.yaml)
   --log-level LEVEL --log-json
 
-options (with --datasets ...,options; the underlying's equity bars must be in the lake):
+options (with --datasets ...,options; the underlying's equity bars must be in the lake;
+with --source flatfiles every contract of the underlyings that traded is imported):
   --underlyings SPY          whose options (default SPY)
   --calls N --puts N         strikes above / at-or-below the day's open (default 2 + 2)
   --strike-increment X       strike grid, dollars (default 1)
@@ -47,6 +50,7 @@ await runTask(USAGE, async () => {
     datasets: { type: "string" },
     source: { type: "string" },
     "base-url": { type: "string" },
+    endpoint: { type: "string" },
     "rate-limit": { type: "string" },
     seed: { type: "string" },
     concurrency: { type: "string" },
@@ -76,6 +80,7 @@ await runTask(USAGE, async () => {
         baseUrl: f["base-url"],
         rateLimitPerMinute: intFlag("rate-limit", f["rate-limit"]),
       },
+      flatfiles: { endpoint: f.endpoint },
     },
     backfill: {
       from: f.from,

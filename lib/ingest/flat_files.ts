@@ -18,7 +18,7 @@ import { contractsFrame, DATASET_SCHEMAS } from "../lake/schemas.ts";
 import type { QuarantinedRow } from "../lake/write.ts";
 import { barViolation } from "../market/bars.ts";
 import type { FlatFilesSource, TickerBars } from "../sources/flatfiles/mod.ts";
-import { assertWellFormed } from "../sources/flatfiles/mod.ts";
+import { assertWellFormed, chainOf } from "../sources/flatfiles/mod.ts";
 import { barsJob } from "./plan.ts";
 import type { PartitionJob } from "./run_jobs.ts";
 
@@ -57,17 +57,38 @@ export function flatContractsJob(
   };
 }
 
-/** The valid rows of one contract (ascending, unique minutes) and the rows set aside. */
+/**
+ * Whether a row certainly passes {@linkcode barViolation} (checked on the columns, without
+ * building a bar); a row that fails here is handed to `barViolation` for the reason.
+ */
+function plainlyValid(b: TickerBars, i: number, startMs: number, endMs: number): boolean {
+  const o = b.open[i], h = b.high[i], l = b.low[i], c = b.close[i], ts = b.ts[i];
+  return o > 0 && h > 0 && l > 0 && c > 0 && h < Infinity && h >= o && h >= c && l <= o &&
+    l <= c && b.volume[i] >= 0 && b.trades[i] >= 0 && ts % 60_000 === 0 && ts >= startMs &&
+    ts < endMs;
+}
+
+/**
+ * The valid rows of one contract (ascending, unique minutes), appended to `keep`; rows set
+ * aside go to `quarantine` naming the object and line. Minutes outside the window (pre- and
+ * post-market) are dropped, not quarantined: they are real trades the lake does not keep.
+ */
 function cleanTicker(
   b: TickerBars,
   window: { startMs: number; endMs: number },
   objectKey: string,
   quarantine: QuarantinedRow[],
-): number[] {
-  const keep: number[] = [];
+): Int32Array {
+  const { startMs, endMs } = window;
+  const keep = new Int32Array(b.length);
+  let n = 0;
   for (let i = 0; i < b.length; i++) {
     const ts = b.ts[i];
-    if (ts < window.startMs || ts >= window.endMs) continue; // outside the session: not kept
+    if (ts < startMs || ts >= endMs) continue;
+    if (plainlyValid(b, i, startMs, endMs)) {
+      keep[n++] = i;
+      continue;
+    }
     const bar = {
       ts,
       open: b.open[i],
@@ -79,18 +100,22 @@ function cleanTicker(
       trades: b.trades[i],
     };
     const reason = barViolation(bar, window);
-    if (reason) {
+    if (reason === null) keep[n++] = i;
+    else {
       quarantine.push({
         reason: `${b.ticker}: ${objectKey} line ${b.line[i]}: ${reason}`,
         row: { ticker: b.ticker, ...bar },
       });
-    } else keep.push(i);
+    }
   }
-  if (!b.ascending) keep.sort((x, y) => b.ts[x] - b.ts[y] || x - y);
-  const unique: number[] = [];
-  for (const i of keep) {
-    const last = unique[unique.length - 1];
-    if (last !== undefined && b.ts[last] === b.ts[i]) {
+  let rows = keep.subarray(0, n);
+  if (!b.ascending) rows = rows.slice().sort((x, y) => b.ts[x] - b.ts[y] || x - y);
+  else return rows;
+  const unique = new Int32Array(rows.length);
+  let u = 0;
+  for (const i of rows) {
+    const last = u > 0 ? unique[u - 1] : -1;
+    if (last >= 0 && b.ts[last] === b.ts[i]) {
       const same = b.open[i] === b.open[last] && b.high[i] === b.high[last] &&
         b.low[i] === b.low[last] && b.close[i] === b.close[last] &&
         b.volume[i] === b.volume[last] && b.trades[i] === b.trades[last];
@@ -104,14 +129,18 @@ function cleanTicker(
       }
       continue;
     }
-    unique.push(i);
+    unique[u++] = i;
   }
-  return unique;
+  return unique.subarray(0, u);
 }
 
-/** The chain's kept rows as an `option_minute` frame, sorted by ticker then minute. */
-function chainFrame(chain: { bars: TickerBars; rows: number[] }[], source: string): pl.DataFrame {
+/**
+ * The chain's kept rows as an `option_minute` frame, sorted by ticker then minute. The
+ * ticker column comes from a join on a row code (one string per contract, not per row).
+ */
+function chainFrame(chain: { bars: TickerBars; rows: Int32Array }[], source: string): pl.DataFrame {
   const n = chain.reduce((k, c) => k + c.rows.length, 0);
+  const code = new Int32Array(n);
   const cols = {
     ts: new Float64Array(n),
     open: new Float64Array(n),
@@ -121,11 +150,10 @@ function chainFrame(chain: { bars: TickerBars; rows: number[] }[], source: strin
     volume: new Float64Array(n),
     trades: new Float64Array(n),
   };
-  const tickers = new Array<string>(n);
   let j = 0;
-  for (const { bars, rows } of chain) {
+  chain.forEach(({ bars, rows }, k) => {
     for (const i of rows) {
-      tickers[j] = bars.ticker;
+      code[j] = k;
       cols.ts[j] = bars.ts[i];
       cols.open[j] = bars.open[i];
       cols.high[j] = bars.high[i];
@@ -135,10 +163,14 @@ function chainFrame(chain: { bars: TickerBars; rows: number[] }[], source: strin
       cols.trades[j] = bars.trades[i];
       j++;
     }
-  }
+  });
+  const names = pl.DataFrame([
+    pl.Series("code", Int32Array.from(chain.keys()), pl.Int32),
+    pl.Series("ticker", chain.map((c) => c.bars.ticker), pl.Utf8),
+  ]);
   const schema = DATASET_SCHEMAS.option_minute!;
   return pl.DataFrame([
-    pl.Series("ticker", tickers, pl.Utf8),
+    pl.Series("code", code, pl.Int32),
     pl.Series("ts", cols.ts, pl.Float64).cast(pl.Int64).cast(pl.Datetime("ms")),
     pl.Series("open", cols.open, pl.Float64),
     pl.Series("high", cols.high, pl.Float64),
@@ -146,7 +178,7 @@ function chainFrame(chain: { bars: TickerBars; rows: number[] }[], source: strin
     pl.Series("close", cols.close, pl.Float64),
     pl.Series("volume", cols.volume, pl.Float64),
     pl.Series("trades", cols.trades, pl.Float64).cast(pl.Int64),
-  ]).withColumns(
+  ]).join(names, { on: "code", how: "left" }).withColumns(
     pl.lit(null).cast(pl.Float64).alias("vwap"),
     pl.lit(source).cast(pl.Utf8).alias("source"),
   ).select(...Object.keys(schema));
@@ -164,7 +196,7 @@ export function flatChainBarsJob(
     async produce(signal) {
       const window = windowOf(date, extendedHours);
       const day = await source.day("options", date, { signal });
-      const chain = await source.chain(underlying, date, { signal });
+      const chain = chainOf(day, underlying);
       const quarantine: QuarantinedRow[] = [];
       const kept = chain.map((bars) => {
         assertWellFormed(day, bars.ticker);

@@ -4,6 +4,7 @@
  * 127.0.0.1 that counts requests and injects switchable faults (slow bodies, a connection
  * reset mid-object, 503 SlowDown, 403 AccessDenied), which s3rver cannot do itself.
  *
+ * Under Deno, s3rver needs one shim (`_s3rver_shim.ts`: its DES continuation tokens).
  * s3rver checks the access key id (only `S3RVER` exists: any other gets a real 403
  * InvalidAccessKeyId) but does not verify SigV4 signatures, so a wrong secret goes unseen.
  *
@@ -17,6 +18,7 @@ import { createSimSource } from "../sim/mod.ts";
 import { fakeDayCsv, type FakeDayTickers, gzip } from "./_fake_csv.ts";
 import type { FlatFileFaults } from "./fake_faults.ts";
 import { type FlatFileAsset, flatFileKey } from "./object_key.ts";
+import { installS3rverShim } from "./_s3rver_shim.ts";
 
 /** Options for {@linkcode startFakeFlatFiles}. */
 export interface FakeFlatFilesOptions {
@@ -137,9 +139,11 @@ export async function startFakeFlatFiles(
     bucket = "flatfiles",
     onObject,
   } = options;
-  const tickers = { ...DEFAULT_TICKERS, ...options.tickers };
+  const given = Object.entries(options.tickers ?? {}).filter(([, v]) => v !== undefined);
+  const tickers: FakeDayTickers = { ...DEFAULT_TICKERS, ...Object.fromEntries(given) };
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? await Deno.makeTempDir({ prefix: "fake-flatfiles-" });
+  installS3rverShim();
   const s3 = new S3rver({
     port: 0,
     address: "127.0.0.1",

@@ -86,6 +86,12 @@ export function assertWellFormed(day: LoadedDay, ticker: string): void {
   if (e) throw e;
 }
 
+/** The contracts of an underlying's roots in a day's options file, by ticker. */
+export function chainOf(day: LoadedDay, underlying: string): TickerBars[] {
+  const mine = new Set(optionRoots(underlying));
+  return [...day.tickers.values()].filter((b) => mine.has(rootOf(b.ticker) ?? ""));
+}
+
 /** Creates the flat-file source. */
 export function createFlatFilesSource(options: FlatFilesSourceOptions): FlatFilesSource {
   const { client, symbols = [], indices = [], underlyings = [], logger } = options;
@@ -99,7 +105,8 @@ export function createFlatFilesSource(options: FlatFilesSourceOptions): FlatFile
     indices: (t) => index.has(t),
     options: (t) => roots.has(rootOf(t) ?? ""),
   };
-  const held = new Map<FlatFileAsset, { date: string; day: Promise<LoadedDay> }>();
+  // The last two days of each asset class: at a day boundary, jobs of both days run at once.
+  const held = new Map<FlatFileAsset, Map<string, Promise<LoadedDay>>>();
   const stats: FlatFilesStats = { objects: 0, downloads: 0, downloadedBytes: 0, rowsRead: 0 };
 
   async function load(asset: FlatFileAsset, date: string, signal?: AbortSignal) {
@@ -132,11 +139,14 @@ export function createFlatFilesSource(options: FlatFilesSourceOptions): FlatFile
   }
 
   function day(asset: FlatFileAsset, date: string, opts: FetchOptions = {}) {
-    const h = held.get(asset);
-    if (h && h.date === date) return h.day;
+    let days = held.get(asset);
+    if (!days) held.set(asset, days = new Map());
+    const known = days.get(date);
+    if (known) return known;
     const loaded = load(asset, date, opts.signal);
-    held.set(asset, { date, day: loaded });
-    loaded.catch(() => {}); // each caller sees the error; none is left unhandled
+    days.set(date, loaded);
+    if (days.size > 2) days.delete(days.keys().next().value!);
+    loaded.catch(() => days.delete(date)); // each caller sees the error; a later one retries
     return loaded;
   }
 
@@ -198,14 +208,12 @@ export function createFlatFilesSource(options: FlatFilesSourceOptions): FlatFile
       return out;
     },
     async chain(underlying: string, date: string, opts: FetchOptions = {}) {
-      const mine = new Set(optionRoots(underlying));
-      if (![...mine].some((r) => roots.has(r))) {
+      if (!optionRoots(underlying).some((r) => roots.has(r))) {
         throw new RangeError(
           `Cannot read the ${underlying} chain from flat files: it is not in options.underlyings`,
         );
       }
-      const d = await day("options", date, opts);
-      return [...d.tickers.values()].filter((b) => mine.has(rootOf(b.ticker) ?? ""));
+      return chainOf(await day("options", date, opts), underlying);
     },
     news() {
       return Promise.reject(

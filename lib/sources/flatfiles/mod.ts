@@ -46,6 +46,7 @@ export {
 export { optionRoots, rootOf } from "./_roots.ts";
 export {
   assertWellFormed,
+  chainOf,
   createFlatFilesSource,
   type FlatFilesSource,
   type FlatFilesSourceOptions,
@@ -56,7 +57,11 @@ export {
   cacheDir,
   flatFilesFromConfig,
   type FlatFilesFromConfigOptions,
+  manageCache,
+  type ManageCacheOptions,
+  type ManageCacheResult,
   openCache,
+  parseByteSize,
   s3ClientFromConfig,
 } from "./from_config.ts";
 export {

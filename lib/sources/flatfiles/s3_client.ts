@@ -41,8 +41,8 @@ export interface GetOptions {
 /** The client's face. */
 export interface S3Client {
   readonly bucket: string;
-  /** Every object under a prefix, across all pages. */
-  list(prefix: string, options?: { signal?: AbortSignal }): Promise<S3Object[]>;
+  /** Every object under a prefix, across all pages (`pageSize` keys a page, S3 caps 1000). */
+  list(prefix: string, options?: { signal?: AbortSignal; pageSize?: number }): Promise<S3Object[]>;
   /** A GET whose body is still to be read (status 200 or 206). */
   get(key: string, options?: GetOptions): Promise<Response>;
 }
@@ -116,11 +116,12 @@ export function createS3Client(options: S3ClientOptions): S3Client {
 
   return {
     bucket,
-    async list(prefix, { signal } = {}) {
+    async list(prefix, { signal, pageSize } = {}) {
       const out: S3Object[] = [];
       let token: string | null = null;
       do {
         const q = new URLSearchParams({ "list-type": "2", prefix });
+        if (pageSize) q.set("max-keys", String(pageSize));
         if (token) q.set("continuation-token", token);
         const res = await request(prefix, `${base}?${q}`, {}, signal);
         const page = parseListPage(await res.text());
