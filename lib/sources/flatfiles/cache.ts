@@ -95,10 +95,15 @@ export class FlatFileCache {
     for await (const f of Deno.readDir(`${dir}/objects`)) {
       if (f.isFile) files.set(f.name, (await Deno.stat(`${dir}/objects/${f.name}`)).size);
     }
+    const indexed = new Set<string>();
     for (const e of index?.entries ?? []) {
+      indexed.add(e.file);
       if (files.get(e.file) === e.size) cache.#entries.set(e.key, e);
+      else if (files.has(e.file)) {
+        await Deno.remove(`${dir}/objects/${e.file}`); // damaged since: downloaded anew
+        files.delete(e.file);
+      }
     }
-    const indexed = new Set([...cache.#entries.values()].map((e) => e.file));
     for (const [name, size] of files) {
       if (indexed.has(name) || name.endsWith(".key")) continue;
       if (!await cache.#adopt(name, size)) await Deno.remove(`${dir}/objects/${name}`);
