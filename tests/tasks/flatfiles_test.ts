@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { startSmallFake } from "../sources/flatfiles/_fake.ts";
-import { runTask } from "./_run.ts";
+import { runTask, taskCommand } from "./_run.ts";
+import { createS3Client } from "@lib/sources/flatfiles/mod.ts";
 
 const KEYS = { POLYGON_S3_ACCESS_KEY_ID: "S3RVER", POLYGON_S3_SECRET_ACCESS_KEY: "S3RVER" };
 
@@ -100,4 +101,48 @@ Deno.test("backfill --source flatfiles: no keys is exit 2; wrong keys exit 1 at 
     await fake.close();
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("deno task fake-flatfiles serves the simulator's days over S3 until Ctrl-C", async () => {
+  const child = taskCommand("fake_flatfiles", [
+    "--port",
+    "0",
+    "--from",
+    "2025-03-03",
+    "--to",
+    "2025-03-03",
+    "--underlyings",
+    "", // no option chain: the file is the header alone, and the start is quick
+  ]).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let out = "";
+  while (!/Fake flat files on (http:\/\/127\.0\.0\.1:\d+)/.test(out)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out += value;
+  }
+  const url = /Fake flat files on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
+  assert.match(out, /us_options_opra\/minute_aggs_v1\/2025\/03\/2025-03-03\.csv\.gz: 0 rows/);
+  const client = createS3Client({
+    endpoint: url,
+    bucket: "flatfiles",
+    region: "us-east-1",
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+  });
+  const keys = (await client.list("us_")).map((o) => o.key);
+  assert.deepEqual(keys, [
+    "us_indices/minute_aggs_v1/2025/03/2025-03-03.csv.gz",
+    "us_options_opra/minute_aggs_v1/2025/03/2025-03-03.csv.gz",
+    "us_stocks_sip/minute_aggs_v1/2025/03/2025-03-03.csv.gz",
+  ]);
+  child.kill("SIGINT");
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out += value;
+  }
+  await child.stderr.cancel();
+  assert.equal((await child.status).code, 0);
+  assert.match(out, /Served \d+ requests, 0 object downloads/);
 });
