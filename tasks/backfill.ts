@@ -23,6 +23,7 @@ export const task = defineTask({
     concurrency: "backfill.concurrency",
     force: "backfill.force",
     replace: "backfill.replace",
+    endpoint: "source.flatfiles.endpoint",
     "extended-hours": "backfill.extendedHours",
     ...OPTION_FLAGS,
   },

@@ -27,6 +27,8 @@ export const ENV_VARS: Record<string, readonly string[]> = {
   POLYGON_API_KEY: ["source", "polygon", "apiKey"],
   POLYGON_BASE_URL: ["source", "polygon", "baseUrl"],
   STRIKELAB_DATA_DIR: ["data", "dir"],
+  POLYGON_S3_ACCESS_KEY_ID: ["source", "flatfiles", "accessKeyId"],
+  POLYGON_S3_SECRET_ACCESS_KEY: ["source", "flatfiles", "secretAccessKey"],
 };
 
 /** Parses `.env` text: `KEY=value` lines, `#` comments, optional quotes, `export ` prefix. */

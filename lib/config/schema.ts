@@ -73,9 +73,28 @@ export const ReplaySchema = z.strictObject({
   ),
 });
 
+/** Polygon's flat files (one gzipped CSV a day per asset class) over the S3 API. */
+export const FlatFilesSchema = z.strictObject({
+  /** The S3 endpoint (the fake server: http://127.0.0.1:<port>). */
+  endpoint: z.url({ error: "is not a URL (e.g. https://files.polygon.io)" }).default(
+    "https://files.polygon.io",
+  ).describe("The flat files' S3 endpoint (the fake server: http://127.0.0.1:<port>)."),
+  bucket: z.string().min(1).default("flatfiles"),
+  /** The SigV4 signing region. */
+  region: z.string().min(1).default("us-east-1"),
+  /** S3 access key id; read from POLYGON_S3_ACCESS_KEY_ID. Never written to any output. */
+  accessKeyId: z.string().min(1).nullable().default(null),
+  /** S3 secret key; read from POLYGON_S3_SECRET_ACCESS_KEY. Never written to any output. */
+  secretAccessKey: z.string().min(1).nullable().default(null),
+  /** Retries of a request after 5xx (503 SlowDown), timeouts or a reset connection. */
+  maxRetries: intIn(0, 20).default(5),
+  /** Time limit of one request without progress, ms. */
+  timeoutMs: intIn(100, 600_000).default(60_000),
+});
+
 /** Which source to read and how. */
 export const SourceSchema = z.strictObject({
-  name: oneOf(["auto", "sim", "polygon", "replay"] as const).default("auto").describe(
+  name: oneOf(["auto", "sim", "polygon", "replay", "flatfiles"] as const).default("auto").describe(
     "`auto`: polygon when an API key is set, else the simulator.",
   ),
   sim: z.strictObject({
@@ -85,6 +104,15 @@ export const SourceSchema = z.strictObject({
   }).prefault({}),
   polygon: PolygonSchema.prefault({}),
   replay: ReplaySchema.prefault({}),
+  flatfiles: FlatFilesSchema.prefault({}),
+});
+
+/** The download cache of flat files (least recently used evicted first). */
+export const CacheSchema = z.strictObject({
+  /** Cache folder; null: `<data.dir>/cache`. */
+  dir: z.string().min(1).nullable().default(null),
+  /** Size limit in bytes (100 GiB). */
+  maxBytes: intIn(0, Number.MAX_SAFE_INTEGER).default(107_374_182_400),
 });
 
 /** `deno task backfill`. */
@@ -376,6 +404,7 @@ export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
   log: LogSchema.prefault({}),
   source: SourceSchema.prefault({}),
+  cache: CacheSchema.prefault({}),
   backfill: BackfillSchema.prefault({}),
   options: OptionsSchema.prefault({}),
   scan: ScanSchema.prefault({}),

@@ -8,6 +8,9 @@ import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
 import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
 import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
 import type { Source } from "../sources/mod.ts";
+import type { flatfiles } from "../sources/mod.ts";
+type FlatFilesSource = flatfiles.FlatFilesSource;
+import { planFlatFiles } from "./flat_files.ts";
 import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";
@@ -46,8 +49,12 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     throw new RangeError("A backfill needs backfill.from and backfill.to (--from, --to)");
   }
   const root = `${config.data.dir}/lake`;
-  const phases = [planBackfill(source, { ...b, from: b.from, to: b.to })];
-  if (b.datasets.includes("options")) {
+  const range = { from: b.from, to: b.to };
+  const flat = source.name === "flatfiles";
+  const phases = flat
+    ? [planFlatFiles(source as FlatFilesSource, { ...b, ...range, ...config.options })]
+    : [planBackfill(source, { ...b, ...range })];
+  if (!flat && b.datasets.includes("options")) {
     phases.push(
       ...planOptions(source, root, {
         ...config.options,
@@ -65,6 +72,12 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     const cleaned = await removeTempFiles(root);
     if (cleaned > 0) log.info(`removed ${cleaned} temporary file(s) left by an interrupted run`);
     log.info(`backfill ${b.from}..${b.to} from ${source.name}: ${total} partitions`);
+    if (flat && b.datasets.includes("options")) {
+      log.info(
+        "option_contracts from flat files lists the contracts that traded each day; " +
+          "non-standard deliverables cannot be seen in flat files (multiplier 100 assumed)",
+      );
+    }
     onStart?.(total);
     let summary: JobsSummary = emptySummary();
     for (const jobs of phases) {

@@ -44,3 +44,9 @@ export {
   type RerunnableRecord,
 } from "./rerun_backfill.ts";
 export { discoverDay } from "./discover_day.ts";
+export {
+  flatChainBarsJob,
+  flatContractsJob,
+  planFlatFiles,
+  type PlanFlatFilesOptions,
+} from "./flat_files.ts";

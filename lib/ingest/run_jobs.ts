@@ -134,10 +134,19 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
       } catch (e) {
         if (inner.signal.aborted) break;
         const error = e instanceof Error ? e.message : String(e);
+        if ((e as { skip?: unknown })?.skip === true) {
+          // Nothing to write yet (e.g. no flat file for the day): noted, not recorded.
+          summary.skipped++;
+          summary.warnings.push(`${job.id.dataset}/${key}: skipped: ${error}`);
+          onEvent?.({ id: job.id, status: "skipped", rows: 0, quarantined: 0, error });
+          continue;
+        }
         summary.failed++;
         summary.failures.push({ partition: `${job.id.dataset}/${key}`, error });
         onEvent?.({ id: job.id, status: "failed", rows: 0, quarantined: 0, error });
-        if ((e as Error)?.name === "PolygonAuthError") {
+        if (
+          (e as Error)?.name === "PolygonAuthError" || (e as { fatal?: unknown })?.fatal === true
+        ) {
           summary.fatal = error;
           inner.abort(e);
         }

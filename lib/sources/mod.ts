@@ -1,6 +1,7 @@
 /**
  * Sources of market records: the `Source` interface, the simulator (`sim`), Polygon.io
- * (`polygon`, with a local fake server) and CSV replay (`replay`).
+ * (`polygon`, with a local fake server), Polygon's flat files over S3 (`flatfiles`, with a
+ * download cache and a fake S3 server) and CSV replay (`replay`).
  *
  * @example
  * ```ts
@@ -15,6 +16,7 @@
 import type { Config } from "../config/mod.ts";
 import { createPolygonSource } from "./polygon/mod.ts";
 import { createReplaySource } from "./replay/mod.ts";
+import { flatFilesFromConfig } from "./flatfiles/mod.ts";
 import { createSimSource } from "./sim/mod.ts";
 import type { Source } from "./source.ts";
 
@@ -28,6 +30,7 @@ export type {
 export { createSimSource, type SimSourceOptions } from "./sim/mod.ts";
 export { createReplaySource, type ReplaySourceOptions } from "./replay/mod.ts";
 export * as polygon from "./polygon/mod.ts";
+export * as flatfiles from "./flatfiles/mod.ts";
 
 /** Options for {@linkcode createSource}. */
 export interface CreateSourceOptions {
@@ -36,7 +39,7 @@ export interface CreateSourceOptions {
 }
 
 /** The name of the source a config selects: `auto` is polygon with an API key, else sim. */
-export function sourceName(config: Config): "sim" | "polygon" | "replay" {
+export function sourceName(config: Config): "sim" | "polygon" | "replay" | "flatfiles" {
   const { name, polygon } = config.source;
   return name === "auto" ? (polygon.apiKey ? "polygon" : "sim") : name;
 }
@@ -44,11 +47,13 @@ export function sourceName(config: Config): "sim" | "polygon" | "replay" {
 /**
  * The source a config selects.
  *
- * @throws {RangeError} for polygon without an API key, or replay without files.
+ * @throws {RangeError} for polygon without an API key, flatfiles without S3 keys, or replay
+ *   without files.
  */
 export function createSource(config: Config, options: CreateSourceOptions = {}): Source {
   const name = sourceName(config);
   if (name === "sim") return createSimSource({ seed: config.source.sim.seed });
+  if (name === "flatfiles") return flatFilesFromConfig(config, { logger: options.logger });
   if (name === "replay") {
     const replay = config.source.replay;
     if (Object.keys(replay.files).length === 0 && Object.keys(replay.dailyFiles).length === 0) {

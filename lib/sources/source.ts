@@ -10,7 +10,7 @@ import type { OptionContract } from "../market/mod.ts";
 import type { NewsArticle } from "../market/mod.ts";
 
 /** The name a source labels its records with (the `source` column). */
-export type SourceName = "sim" | "polygon" | "replay";
+export type SourceName = "sim" | "polygon" | "replay" | "flatfiles";
 
 /** Options common to every source call. */
 export interface FetchOptions {

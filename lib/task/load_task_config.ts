@@ -44,10 +44,13 @@ export function useSecrets(config: Config | string[]): void {
   secrets = [...new Set([...secrets, ...more.filter((s) => s.length > 0)])];
 }
 
-/** Text with every remembered secret (and POLYGON_API_KEY) replaced. */
+/** The environment variables that hold secrets (API key, S3 keys). */
+const SECRET_VARS = ["POLYGON_API_KEY", "POLYGON_S3_ACCESS_KEY_ID", "POLYGON_S3_SECRET_ACCESS_KEY"];
+
+/** Text with every remembered secret (and those of the environment) replaced. */
 export function redactOutput(text: string): string {
-  const env = Deno.env.get("POLYGON_API_KEY");
-  return redactText(text, env ? [...secrets, env] : secrets);
+  const env = SECRET_VARS.map((name) => Deno.env.get(name) ?? "").filter((s) => s.length > 0);
+  return redactText(text, [...secrets, ...env]);
 }
 
 /**
@@ -56,7 +59,7 @@ export function redactOutput(text: string): string {
  */
 export async function rememberEnvSecrets(): Promise<void> {
   const dotenv = parseDotenv((await readOptional(".env").catch(() => null)) ?? "");
-  useSecrets([Deno.env.get("POLYGON_API_KEY") ?? "", dotenv.POLYGON_API_KEY ?? ""]);
+  useSecrets(SECRET_VARS.flatMap((name) => [Deno.env.get(name) ?? "", dotenv[name] ?? ""]));
 }
 
 /**
@@ -77,7 +80,8 @@ export async function loadTaskConfig(
   const dotenvText = await readOptional(".env");
   const env = Deno.env.toObject();
   // Known before the config parses, so that a config error quoting a key is redacted too.
-  useSecrets([env.POLYGON_API_KEY ?? "", parseDotenv(dotenvText ?? "").POLYGON_API_KEY ?? ""]);
+  const dotenv = parseDotenv(dotenvText ?? "");
+  useSecrets(SECRET_VARS.flatMap((name) => [env[name] ?? "", dotenv[name] ?? ""]));
   const config = loadConfig({
     yamlText,
     yamlName: path,

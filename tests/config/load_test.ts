@@ -45,7 +45,7 @@ Deno.test("loadConfig() lists the allowed words for a value that is not one of t
     'log.level: "loud" is not one of debug, info, warn, error',
   ]);
   assert.deepEqual(problemsOf({ yamlText: "source:\n  name: yahoo\n" }), [
-    'source.name: "yahoo" is not one of auto, sim, polygon, replay',
+    'source.name: "yahoo" is not one of auto, sim, polygon, replay, flatfiles',
   ]);
 });
 

@@ -46,3 +46,31 @@ Deno.test("redactConfig() keeps a missing key null, and secretsOf() lists only a
   assert.deepEqual(secretsOf(config), []);
   assert.deepEqual(secretsOf(loadConfig({ dotenvText: `POLYGON_API_KEY=${KEY}` })), [KEY]);
 });
+
+Deno.test("the flat files' S3 keys come from the environment and are redacted like the API key", () => {
+  const id = "AKIAEXAMPLE12345", secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  const config = loadConfig({
+    env: { POLYGON_S3_ACCESS_KEY_ID: id, POLYGON_S3_SECRET_ACCESS_KEY: secret },
+  });
+  assert.deepEqual(
+    [config.source.flatfiles.accessKeyId, config.source.flatfiles.secretAccessKey],
+    [id, secret],
+  );
+  assert.deepEqual(secretsOf(config), [id, secret]);
+  const copy = redactConfig(config);
+  assert.deepEqual(
+    [copy.source.flatfiles.accessKeyId, copy.source.flatfiles.secretAccessKey],
+    [REDACTED, REDACTED],
+  );
+  assert.equal(config.source.flatfiles.secretAccessKey, secret, "the original is untouched");
+  const header = `AWS4-HMAC-SHA256 Credential=${id}/20250303/us-east-1/s3/aws4_request, ` +
+    "SignedHeaders=host;x-amz-date, Signature=0123abcd";
+  assert.equal(
+    redactText(header),
+    "AWS4-HMAC-SHA256 Credential=***, SignedHeaders=host;x-amz-date, Signature=***",
+  );
+  assert.equal(
+    redactText("GET /b/k?X-Amz-Credential=AKIA%2F1&X-Amz-Signature=ff00 failed"),
+    "GET /b/k?X-Amz-Credential=***&X-Amz-Signature=*** failed",
+  );
+});
