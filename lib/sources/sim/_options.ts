@@ -13,30 +13,14 @@ import { parseOptionTicker } from "../../market/parse_option_ticker.ts";
 import { equityBars, type PathWindow, uShape } from "./_intraday.ts";
 import { vixBars } from "./_index.ts";
 import { rngFor } from "../../random/mod.ts";
+import { simSurfaceVol } from "./_surface.ts";
+
+export { simSurfaceVol };
 
 /** The simulator's risk-free rate and dividend yield (continuous, per year). */
 export const SIM_RATE = 0.045, SIM_DIVIDEND_YIELD = 0.013;
 const YEAR_MS = 365 * 86_400_000;
 const MIN_T = 60_000 / YEAR_MS;
-
-/** The smile saturates towards |m| = 4 (standardised moneyness). */
-const SMILE_EDGE = 4;
-
-/**
- * Implied vol of the simulated surface for log-moneyness `lnKF` and time `tYears`: the
- * at-the-money level is the VIX (less up to 15% below 30 days), times a skewed smile
- * `1 - 0.09 m + 0.02 m²` in standardised moneyness, where `m = 4 tanh(x / 4)` saturates
- * `x = lnKF / (atm √T)` smoothly. Unbounded, the quadratic term made the wings of
- * short-dated contracts dearer than nearer strikes (a 0DTE call an hour before the close
- * costing more than the call one strike below it); saturated, model call prices fall and
- * put prices rise with the strike, convexly, at every VIX level and time to expiry.
- */
-export function simSurfaceVol(vix: number, lnKF: number, tYears: number): number {
-  const atm = (vix / 100) * (0.85 + 0.15 * Math.min(1, (tYears * 365) / 30));
-  const raw = lnKF / (atm * Math.sqrt(Math.max(tYears, 1 / (365 * 24))));
-  const m = SMILE_EDGE * Math.tanh(raw / SMILE_EDGE);
-  return atm * (1 - 0.09 * m + 0.02 * m * m);
-}
 
 const cents = (v: number) => Math.max(0.01, Math.round(v * 100) / 100);
 

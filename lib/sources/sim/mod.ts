@@ -1,6 +1,8 @@
 /**
  * The deterministic market simulator: equities, indices (the VIX moves against SPY), news
- * with sentiment, all pure functions of `(seed, ticker, date)`.
+ * with sentiment, option chains, all pure functions of `(seed, ticker, date)`; daily bars
+ * straight from its daily layer; and the realism check that compares its stylized facts
+ * with real bars (docs/simulator.md).
  *
  * @example
  * ```ts
@@ -13,3 +15,4 @@
  * @module
  */
 export { createSimSource, type SimSourceOptions } from "./sim_source.ts";
+export { type SimDailyBars, simDailyBars, type SimDailyBarsOptions } from "./sim_daily_bars.ts";

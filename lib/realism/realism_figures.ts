@@ -1,0 +1,350 @@
+/**
+ * The stylized facts of a market, measured on bar arrays: the figures `deno task sim-check`
+ * compares between the simulator and real data. Pure functions; no I/O.
+ *
+ * @module
+ */
+import { acf, corr, excessKurtosis, mean } from "./_stats.ts";
+
+/** One regular session of minute bars (ascending `ts`, one bar per traded minute). */
+export interface RealismSession {
+  /** Trading date `YYYY-MM-DD`. */
+  date: string;
+  /** The session's opening instant, UTC ms (09:30 New York). */
+  openMs: number;
+  /** Session length in minutes (390, or 210 on an early close). */
+  minutes: number;
+  /** Bars: `ts` (start of minute, UTC ms), `open`, `close`, `volume` (null for indices). */
+  bars: ReadonlyArray<{ ts: number; open: number; close: number; volume: number | null }>;
+}
+
+/** Daily bars (ascending dates); `earlyClose` marks 13:00 sessions. */
+export interface RealismDaily {
+  date: string[];
+  open: ArrayLike<number>;
+  close: ArrayLike<number>;
+  volume?: ArrayLike<number>;
+  earlyClose?: ArrayLike<boolean>;
+}
+
+/** Daily VIX closes (ascending dates). */
+export interface RealismVix {
+  date: string[];
+  close: ArrayLike<number>;
+}
+
+/** Option-surface figures measured elsewhere (they need a pricer), in vol points. */
+export interface RealismSurface {
+  /** 25-delta put IV minus 25-delta call IV, about 7 days to expiry. */
+  rr25Short?: number;
+  /** 25-delta put IV minus 25-delta call IV, about 30 days to expiry. */
+  rr25Long?: number;
+  /** Skew slope of the short expiry over that of the long one (per unit of log-strike). */
+  slopeRatio?: number;
+  /** Correlation of daily changes of 30-day at-the-money IV with those of the VIX. */
+  ivVixCorr?: number;
+}
+
+/** What {@linkcode realismFigures} measures on. Any part may be missing. */
+export interface RealismInput {
+  sessions?: RealismSession[];
+  daily?: RealismDaily;
+  vix?: RealismVix;
+  surface?: RealismSurface;
+}
+
+/** One measured figure with its target band. */
+export interface RealismFigure {
+  id: string;
+  label: string;
+  /** NaN when the input lacks what the figure needs. */
+  value: number;
+  /** Inclusive target band; `-Infinity`/`Infinity` for one-sided ones. */
+  band: [number, number];
+  /** Where the band comes from. */
+  source: string;
+}
+
+/** The bands every figure is held to, with their sources. */
+export const REALISM_BANDS: Record<
+  string,
+  { label: string; band: [number, number]; source: string }
+> = {
+  ac1: {
+    label: "lag-1 autocorr, 1-min returns",
+    band: [-0.05, 0.005],
+    source: "real SPY minutes Feb–May 2024: −0.004 (issue 19); bid–ask bounce",
+  },
+  ac5: {
+    label: "lag-1 autocorr, 5-min returns",
+    band: [-0.05, 0.005],
+    source: "real SPY Feb–May 2024: −0.017 (issue 19)",
+  },
+  ac15: {
+    label: "lag-1 autocorr, 15-min returns",
+    band: [-0.05, 0.05],
+    source: "real SPY 10-min Feb–May 2024: −0.006 (issue 19)",
+  },
+  ac30: {
+    label: "lag-1 autocorr, 30-min returns",
+    band: [-0.05, 0.05],
+    source: "no momentum or reversal at half-hour horizons",
+  },
+  amPm: {
+    label: "corr(first 30 min, last 30 min)",
+    band: [-0.15, 0.15],
+    source: "Gao, Han, Li & Zhou (2018): small positive, R² ≈ 1.6% (ρ ≈ 0.13) for SPY 1993–2013",
+  },
+  uVolOpen: {
+    label: "volume, first 30 min / midday",
+    band: [1.5, 5],
+    source: "SPY minute volume U-shape: open ≈ 2–3× midday",
+  },
+  uVolClose: {
+    label: "volume, last 30 min / midday",
+    band: [1.3, 6],
+    source: "SPY: last half-hour ≈ 2–4× midday",
+  },
+  uAbsOpen: {
+    label: "|1-min return|, first 30 min / midday",
+    band: [1.3, 4],
+    source: "Wood, McInish & Ord (1985); Andersen & Bollerslev (1997)",
+  },
+  uAbsClose: {
+    label: "|1-min return|, last 30 min / midday",
+    band: [1.05, 3],
+    source: "Andersen & Bollerslev (1997): smaller rise into the close",
+  },
+  kurtosis: { label: "daily excess kurtosis", band: [2, 40], source: "SPY 1998–2021 (LEAN): ≈ 10" },
+  absAcf1: {
+    label: "ACF |daily return|, lag 1",
+    band: [0.1, 0.5],
+    source: "SPY 1998–2021 (LEAN): ≈ 0.3",
+  },
+  absAcfMin: {
+    label: "min ACF |daily return|, lags 1–10",
+    band: [0.03, 0.5],
+    source: "volatility clustering: positive at every lag 1–10",
+  },
+  absAcfDecay: {
+    label: "ACF |r| lag 10 / lag 1",
+    band: [0.3, 1.2],
+    source: "slow (hyperbolic-like) decay, Cont (2001)",
+  },
+  gapRatio: {
+    label: "mean |overnight| / mean |open-to-close|",
+    band: [0.35, 0.8],
+    source: "SPY 1998–2021 (LEAN) daily bars",
+  },
+  halfDayAbs: {
+    label: "|open-to-close| on half days / nearby full days",
+    band: [0.2, 0.9],
+    source: "early closes are quieter (SPY 1998–2021, LEAN)",
+  },
+  halfDayVolume: {
+    label: "volume on half days / nearby full days",
+    band: [0.2, 0.8],
+    source: "SPY 1998–2021 (LEAN): early-close volume ≈ 40–50%",
+  },
+  leverage: {
+    label: "corr(daily return, ΔVIX)",
+    band: [-0.85, -0.6],
+    source: "SPY vs VIX 2018–2019 (alphavantage), ≈ −0.75 to −0.8 over decades",
+  },
+  vixMin: { label: "VIX minimum", band: [8, 15], source: "CBOE VIX 1990–2024 low 9.1 (2017)" },
+  vixMax: {
+    label: "VIX maximum",
+    band: [35, 95],
+    source: "CBOE VIX closes: 80.9 (2008), 82.7 (2020); over 13 years expect > 35",
+  },
+  vixHalfLife: {
+    label: "VIX half-life (days, AR(1) on log)",
+    band: [5, 120],
+    source: "log VIX daily AR(1) ≈ 0.97–0.98: 25–35 days",
+  },
+  rr25Short: {
+    label: "25Δ put − call IV, ~7 days (vol pts)",
+    band: [2, 15],
+    source: "SPX/SPY: 3–8 vol points",
+  },
+  rr25Long: {
+    label: "25Δ put − call IV, ~30 days (vol pts)",
+    band: [2, 12],
+    source: "SPX/SPY 1-month 25Δ risk reversal: 4–8 vol points",
+  },
+  slopeRatio: {
+    label: "skew slope, 7 d / 30 d (per log-strike)",
+    band: [1.2, 10],
+    source: "skew steeper for short expiries (≈ 1/√T scaling)",
+  },
+  ivVixCorr: {
+    label: "corr(Δ 30-day ATM IV, ΔVIX)",
+    band: [0.8, 1],
+    source: "the VIX is a 30-day SPX implied vol",
+  },
+};
+
+/** Session prices at minute boundaries: p[0] = first open, p[j] = close of minute j − 1. */
+function boundaries(s: RealismSession): Float64Array {
+  const p = new Float64Array(s.minutes + 1).fill(NaN);
+  for (const b of s.bars) {
+    const m = Math.round((b.ts - s.openMs) / 60_000);
+    if (m < 0 || m >= s.minutes) continue;
+    if (m === 0) p[0] = b.open;
+    p[m + 1] = b.close;
+  }
+  if (Number.isNaN(p[0])) p[0] = s.bars[0]?.open ?? NaN;
+  for (let j = 1; j <= s.minutes; j++) if (Number.isNaN(p[j])) p[j] = p[j - 1];
+  return p;
+}
+
+/**
+ * Lag-1 autocorrelation of non-overlapping k-minute log-returns, pairs within sessions:
+ * `Σ rₜ rₜ₊₁ / Σ rₜ²` (no mean removed: at minute horizons the mean is noise), each
+ * session's returns first divided by their own root mean square so that one wild day does
+ * not decide a year's figure (with fat tails, a single day's products can outweigh
+ * hundreds of calm ones). NaN with fewer than 3 pairs.
+ */
+export function intradayAutocorr(sessions: RealismSession[], k: number): number {
+  let num = 0, den = 0, pairs = 0;
+  for (const s of sessions) {
+    const p = boundaries(s);
+    const r: number[] = [];
+    for (let j = k; j <= s.minutes; j += k) r.push(Math.log(p[j] / p[j - k]));
+    const ms = mean(r.map((x) => x * x));
+    if (!(ms > 0) || r.length < 2) continue;
+    for (let j = 1; j < r.length; j++) num += (r[j - 1] * r[j]) / ms;
+    for (let j = 0; j < r.length; j++) den += (r[j] * r[j]) / ms;
+    pairs += r.length - 1;
+  }
+  return pairs >= 3 ? num / den : NaN;
+}
+
+function intradayShape(sessions: RealismSession[]) {
+  let vo = 0, vm = 0, vc = 0, ao = 0, am = 0, ac = 0, no = 0, nm = 0, nc = 0, nv = 0;
+  const first: number[] = [], last: number[] = [];
+  for (const s of sessions) {
+    if (s.minutes !== 390) continue;
+    const p = boundaries(s);
+    first.push(Math.log(p[30] / p[0]));
+    last.push(Math.log(p[390] / p[360]));
+    for (const b of s.bars) {
+      const m = Math.round((b.ts - s.openMs) / 60_000);
+      if (m < 0 || m >= 390) continue;
+      const a = Math.abs(Math.log(p[m + 1] / p[m]));
+      const v = b.volume ?? NaN;
+      if (m < 30) (ao += a, no++, vo += v);
+      else if (m >= 150 && m < 240) (am += a, nm++, vm += v);
+      else if (m >= 360) (ac += a, nc++, vc += v);
+      if (b.volume !== null) nv++;
+    }
+  }
+  const ratio = (a: number, na: number, b: number, nb: number) =>
+    na > 0 && nb > 0 && b > 0 ? (a / na) / (b / nb) : NaN;
+  return {
+    amPm: corr(first, last),
+    uAbsOpen: ratio(ao, no, am, nm),
+    uAbsClose: ratio(ac, nc, am, nm),
+    uVolOpen: nv > 0 ? ratio(vo, no, vm, nm) : NaN,
+    uVolClose: nv > 0 ? ratio(vc, nc, vm, nm) : NaN,
+  };
+}
+
+function dailyFigures(d: RealismDaily) {
+  const n = d.date.length;
+  const r: number[] = [], gap: number[] = [], oc: number[] = [];
+  for (let i = 1; i < n; i++) {
+    r.push(Math.log(d.close[i] / d.close[i - 1]));
+    gap.push(Math.abs(Math.log(d.open[i] / d.close[i - 1])));
+    oc.push(Math.abs(Math.log(d.close[i] / d.open[i])));
+  }
+  const abs = r.map(Math.abs);
+  const acfs = Array.from({ length: 10 }, (_, l) => acf(abs, l + 1));
+  // Half days against the ten full sessions around them (volume trends over decades).
+  let hA = 0, fA = 0, hV = 0, fV = 0, halfDays = 0;
+  if (d.earlyClose) {
+    for (let i = 1; i < n; i++) {
+      if (!d.earlyClose[i]) continue;
+      const near: number[] = [];
+      for (let j = Math.max(1, i - 5); j <= Math.min(n - 1, i + 5); j++) {
+        if (j !== i && !d.earlyClose[j]) near.push(j);
+      }
+      if (near.length === 0) continue;
+      halfDays++;
+      hA += oc[i - 1];
+      fA += mean(near.map((j) => oc[j - 1]));
+      if (d.volume) (hV += d.volume[i], fV += mean(near.map((j) => d.volume![j])));
+    }
+  }
+  return {
+    kurtosis: excessKurtosis(r),
+    absAcf1: acfs[0],
+    absAcfMin: Math.min(...acfs),
+    absAcfDecay: acfs[9] / acfs[0],
+    gapRatio: mean(gap) / mean(oc),
+    halfDayAbs: halfDays > 0 ? hA / fA : NaN,
+    halfDayVolume: halfDays > 0 && d.volume ? hV / fV : NaN,
+  };
+}
+
+function vixFigures(v: RealismVix, d?: RealismDaily) {
+  const logs = Array.from(v.close, Math.log);
+  const phi = acf(logs, 1);
+  const out: Record<string, number> = {
+    vixMin: Math.min(...Array.from(v.close)),
+    vixMax: Math.max(...Array.from(v.close)),
+    vixHalfLife: phi > 0 && phi < 1 ? Math.log(0.5) / Math.log(phi) : NaN,
+    leverage: NaN,
+  };
+  if (d) {
+    const at = new Map(v.date.map((x, i) => [x, i]));
+    const r: number[] = [], dv: number[] = [];
+    for (let i = 1; i < d.date.length; i++) {
+      const a = at.get(d.date[i]), b = at.get(d.date[i - 1]);
+      if (a === undefined || b === undefined || a !== b + 1) continue;
+      r.push(Math.log(d.close[i] / d.close[i - 1]));
+      dv.push(v.close[a] - v.close[b]);
+    }
+    out.leverage = corr(r, dv);
+  }
+  return out;
+}
+
+/**
+ * Measures every figure of {@linkcode REALISM_BANDS} that `input` allows (NaN for the rest).
+ *
+ * @example
+ * ```ts
+ * import { realismFigures } from "./realism_figures.ts";
+ * import { equal } from "node:assert/strict";
+ * const date = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"];
+ * const close = [100, 101, 100, 102, 101];
+ * const open = [100, 100, 101, 100, 102]; // every session opens at the previous close
+ * const figures = realismFigures({ daily: { date, open, close } });
+ * equal(figures.find((f) => f.id === "gapRatio")!.value, 0);
+ * ```
+ */
+export function realismFigures(input: RealismInput): RealismFigure[] {
+  const values: Record<string, number> = {};
+  if (input.sessions && input.sessions.length > 0) {
+    for (const k of [1, 5, 15, 30]) values[`ac${k}`] = intradayAutocorr(input.sessions, k);
+    Object.assign(values, intradayShape(input.sessions));
+  }
+  if (input.daily && input.daily.date.length > 12) Object.assign(values, dailyFigures(input.daily));
+  if (input.vix && input.vix.date.length > 2) {
+    Object.assign(values, vixFigures(input.vix, input.daily));
+  }
+  if (input.surface) Object.assign(values, input.surface);
+  return Object.entries(REALISM_BANDS).map(([id, b]) => ({
+    id,
+    label: b.label,
+    value: values[id] ?? NaN,
+    band: b.band,
+    source: b.source,
+  }));
+}
+
+/** True when a figure's value lies inside its band (false for NaN). */
+export function figurePasses(f: RealismFigure): boolean {
+  return f.value >= f.band[0] && f.value <= f.band[1];
+}
