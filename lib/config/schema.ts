@@ -204,6 +204,18 @@ export const TrainingSchema = z.strictObject({
   path: ["toleranceMin"],
 });
 
+/** `deno task sim-check`: the simulator's stylized facts beside real bars (docs/simulator.md). */
+export const SimCheckSchema = z.strictObject({
+  /** First date of the simulated minutes measured (daily figures use 2015–2027). */
+  from: isoDate.default("2024-01-01"),
+  /** Last date of the simulated minutes measured. */
+  to: isoDate.default("2024-12-31"),
+  /** The shared real-data folder (LEAN and Alpha Vantage CSVs); null: simulator only. */
+  realData: z.string().min(1).nullable().default("../shared/data"),
+  /** Where the HTML page is written. */
+  report: z.string().min(1).default("reports/sim-check.html"),
+});
+
 /** The whole config. */
 export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
@@ -214,6 +226,7 @@ export const ConfigSchema = z.strictObject({
   scan: ScanSchema.prefault({}),
   consolidate: ConsolidateSchema.prefault({}),
   training: TrainingSchema.prefault({}),
+  simCheck: SimCheckSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

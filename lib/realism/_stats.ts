@@ -15,7 +15,7 @@ export function corr(x: ArrayLike<number>, y: ArrayLike<number>): number {
     sxx += a * a;
     syy += b * b;
   }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+  return sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : NaN;
 }
 
 /** Mean of a sample; NaN when empty. */

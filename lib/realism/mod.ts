@@ -26,3 +26,4 @@ export {
   type RealismSurface,
   type RealismVix,
 } from "./realism_figures.ts";
+export { acf, corr, excessKurtosis } from "./_stats.ts";

@@ -45,6 +45,8 @@ export const DAILY_MODEL = {
   halfDayVariance: 0.4,
   /** The VIX over the market's volatility: the variance risk premium. */
   vrp: 1.2,
+  /** Log-volatility saturates softly at this (volatility below ≈ 0.73, the VIX below ≈ 88). */
+  logVolCap: 2.4,
 } as const;
 
 /** Per-symbol parameters of the daily layer. */
@@ -145,7 +147,8 @@ function marketDays(seed: number): MarketDays {
     vix: new Float64Array(DAYS).fill(NaN),
     halfDay: new Uint8Array(DAYS),
   };
-  const rho = M.leverage, rhoC = Math.sqrt(1 - rho * rho);
+  const rho = M.leverage, rhoC = Math.sqrt(1 - rho * rho), cap = M.logVolCap;
+  const level = (h: number) => M.volFloor + M.volScale * Math.exp(cap * Math.tanh(h / cap));
   let fast = 0, slow = 0;
   for (let i = 0; i < DAYS; i++) {
     // Draw every day (weekends too) so each day's shocks do not depend on the calendar.
@@ -154,7 +157,7 @@ function marketDays(seed: number): MarketDays {
     const lambda = (M.tailDf - 2) / chi;
     const zg = rng.normal(), zo = rng.normal(), eta1 = rng.normal(), eta2 = rng.normal();
     const weekday = (i + 4) % 7; // 2015-01-01 was a Thursday
-    const vol = M.volFloor + M.volScale * Math.exp(fast + slow);
+    const vol = level(fast + slow);
     out.vol[i] = vol;
     if (weekday === 0 || weekday === 6) continue;
     const half = session(dayDate(i))?.earlyClose ? M.halfDayVariance : 1;
@@ -167,7 +170,7 @@ function marketDays(seed: number): MarketDays {
     out.shock[i] = m;
     fast = M.fastPhi * fast + M.fastSigma * (rho * m + rhoC * eta1);
     slow = M.slowPhi * slow + M.slowSigma * (rho * m + rhoC * eta2);
-    out.vix[i] = 100 * M.vrp * (M.volFloor + M.volScale * Math.exp(fast + slow));
+    out.vix[i] = 100 * M.vrp * level(fast + slow);
   }
   marketCache.set(seed, out);
   return out;

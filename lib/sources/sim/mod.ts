@@ -16,3 +16,10 @@
  */
 export { createSimSource, type SimSourceOptions } from "./sim_source.ts";
 export { type SimDailyBars, simDailyBars, type SimDailyBarsOptions } from "./sim_daily_bars.ts";
+export {
+  simCheck,
+  type SimCheckOptions,
+  type SimCheckResult,
+  type SimCheckRow,
+  simCheckTable,
+} from "./sim_check.ts";
