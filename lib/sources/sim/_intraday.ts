@@ -136,7 +136,12 @@ export function equityBars(seed: number, symbol: string, date: string, window: P
   const printed = printedCloses(seed, symbol, date, path);
   let prev = path.open;
   for (let m = 0; m < n; m++) {
-    const open = cents(m === 0 ? prev : prev * Math.exp(0.05 * path.sigma[m] * rng.normal()));
+    // Opens are the efficient price (the mid) at the minute's start; closes are last-trade
+    // prints with the transient noise. A strategy filled at the next open (the backtest's
+    // default) therefore cannot harvest the closes' bounce, which is what real traders pay
+    // away in the spread; one filled at the printed close can (see docs/simulator.md).
+    const mid = m === 0 ? path.open : path.close[m - 1];
+    const open = cents(m === 0 ? mid : mid * Math.exp(0.05 * path.sigma[m] * rng.normal()));
     const close = cents(printed[m]);
     const wick = path.sigma[m] * Math.abs(rng.normal()) * 0.6;
     const high = cents(Math.max(open, close) * Math.exp(wick));
