@@ -45,8 +45,8 @@ export const DAILY_MODEL = {
   halfDayVariance: 0.4,
   /** The VIX over the market's volatility: the variance risk premium. */
   vrp: 1.2,
-  /** Log-volatility saturates softly at this (volatility below ≈ 0.73, the VIX below ≈ 88). */
-  logVolCap: 2.4,
+  /** Log-volatility saturates softly towards this (a tanh: spikes stay under a VIX of ≈ 100). */
+  logVolCap: 3,
 } as const;
 
 /** Per-symbol parameters of the daily layer. */
@@ -132,6 +132,19 @@ interface MarketDays {
 
 const marketCache = new Map<number, MarketDays>();
 
+let halfDays: Uint8Array | null = null;
+
+/** 1 on the weekdays that are 13:00 sessions (the same for every seed; built once). */
+function halfDayTable(): Uint8Array {
+  if (halfDays) return halfDays;
+  halfDays = new Uint8Array(DAYS);
+  for (let i = 0; i < DAYS; i++) {
+    const weekday = (i + 4) % 7;
+    if (weekday !== 0 && weekday !== 6 && session(dayDate(i))?.earlyClose) halfDays[i] = 1;
+  }
+  return halfDays;
+}
+
 /** The market factor's days under `seed`: volatility, tail multiplier, standardised shocks. */
 function marketDays(seed: number): MarketDays {
   const hit = marketCache.get(seed);
@@ -149,6 +162,7 @@ function marketDays(seed: number): MarketDays {
   };
   const rho = M.leverage, rhoC = Math.sqrt(1 - rho * rho), cap = M.logVolCap;
   const level = (h: number) => M.volFloor + M.volScale * Math.exp(cap * Math.tanh(h / cap));
+  const halfTable = halfDayTable();
   let fast = 0, slow = 0;
   for (let i = 0; i < DAYS; i++) {
     // Draw every day (weekends too) so each day's shocks do not depend on the calendar.
@@ -160,8 +174,8 @@ function marketDays(seed: number): MarketDays {
     const vol = level(fast + slow);
     out.vol[i] = vol;
     if (weekday === 0 || weekday === 6) continue;
-    const half = session(dayDate(i))?.earlyClose ? M.halfDayVariance : 1;
-    out.halfDay[i] = half < 1 ? 1 : 0;
+    const half = halfTable[i] ? M.halfDayVariance : 1;
+    out.halfDay[i] = halfTable[i];
     const g = Math.sqrt(M.gapShare) * zg, o = Math.sqrt((1 - M.gapShare) * half) * zo;
     const m = Math.sqrt(lambda) * (g + o) / Math.sqrt(M.gapShare + (1 - M.gapShare) * half);
     out.lambda[i] = lambda;
