@@ -138,9 +138,9 @@ export const REALISM_BANDS: Record<
     source: "SPY 1998–2021 (LEAN) daily bars",
   },
   halfDayAbs: {
-    label: "|open-to-close| on half days / nearby full days",
+    label: "median |open-to-close| half day / nearby days",
     band: [0.2, 0.9],
-    source: "early closes are quieter (SPY 1998–2021, LEAN)",
+    source: "early closes are quieter: SPY 1998–2021 (LEAN) 0.51",
   },
   halfDayVolume: {
     label: "volume on half days / nearby full days",
@@ -251,6 +251,11 @@ function intradayShape(sessions: RealismSession[]) {
   };
 }
 
+function median(x: number[]): number {
+  const s = [...x].sort((a, b) => a - b), h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
 function dailyFigures(d: RealismDaily) {
   const n = d.date.length;
   const r: number[] = [], gap: number[] = [], oc: number[] = [];
@@ -262,7 +267,8 @@ function dailyFigures(d: RealismDaily) {
   const abs = r.map(Math.abs);
   const acfs = Array.from({ length: 10 }, (_, l) => acf(abs, l + 1));
   // Half days against the ten full sessions around them (volume trends over decades).
-  let hA = 0, fA = 0, hV = 0, fV = 0, halfDays = 0, volumeDays = 0;
+  let hV = 0, fV = 0, halfDays = 0, volumeDays = 0;
+  const absRatios: number[] = [];
   if (d.earlyClose) {
     for (let i = 1; i < n; i++) {
       if (!d.earlyClose[i]) continue;
@@ -272,8 +278,7 @@ function dailyFigures(d: RealismDaily) {
       }
       if (near.length === 0) continue;
       halfDays++;
-      hA += oc[i - 1];
-      fA += mean(near.map((j) => oc[j - 1]));
+      absRatios.push(oc[i - 1] / mean(near.map((j) => oc[j - 1])));
       const v = d.volume ? near.map((j) => d.volume![j]).filter(Number.isFinite) : [];
       if (d.volume && Number.isFinite(d.volume[i]) && v.length > 0) {
         (hV += d.volume[i], fV += mean(v), volumeDays++);
@@ -286,7 +291,7 @@ function dailyFigures(d: RealismDaily) {
     absAcfMin: Math.min(...acfs),
     absAcfDecay: acfs[9] / acfs[0],
     gapRatio: mean(gap) / mean(oc),
-    halfDayAbs: halfDays > 0 ? hA / fA : NaN,
+    halfDayAbs: halfDays > 0 ? median(absRatios) : NaN,
     halfDayVolume: volumeDays > 0 ? hV / fV : NaN,
   };
 }

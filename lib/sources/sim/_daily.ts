@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { session } from "../../calendar/mod.ts";
+import { holidays } from "../../calendar/mod.ts";
 import { hash32, rngFor } from "../../random/mod.ts";
 
 const FIRST_DAY = Date.UTC(2015, 0, 1) / 86_400_000;
@@ -37,12 +37,14 @@ export const DAILY_MODEL = {
   slowSigma: 0.085,
   /** Correlation of volatility shocks with the market shock (leverage effect). */
   leverage: -0.75,
-  /** Degrees of freedom of the daily shock's Student-t mixture. */
+  /** Degrees of freedom of the daily shock's Student-t mixture (even). */
   tailDf: 8,
+  /** Largest variance multiplier of a day (a shock of at most ≈ 2.2 × a normal one's). */
+  maxTail: 5,
   /** Share of a day's variance that falls overnight (close to open). */
   gapShare: 0.25,
   /** Open-to-close variance of a 13:00 session relative to a full one. */
-  halfDayVariance: 0.4,
+  halfDayVariance: 0.35,
   /** The VIX over the market's volatility: the variance risk premium. */
   vrp: 1.2,
   /** Log-volatility saturates softly towards this (a tanh: spikes stay under a VIX of ≈ 100). */
@@ -138,9 +140,8 @@ let halfDays: Uint8Array | null = null;
 function halfDayTable(): Uint8Array {
   if (halfDays) return halfDays;
   halfDays = new Uint8Array(DAYS);
-  for (let i = 0; i < DAYS; i++) {
-    const weekday = (i + 4) % 7;
-    if (weekday !== 0 && weekday !== 6 && session(dayDate(i))?.earlyClose) halfDays[i] = 1;
+  for (let y = 2015; y <= 2027; y++) {
+    for (const h of holidays(y)) if (h.kind === "early_close") halfDays[dayIndex(h.date)] = 1;
   }
   return halfDays;
 }
@@ -166,9 +167,10 @@ function marketDays(seed: number): MarketDays {
   let fast = 0, slow = 0;
   for (let i = 0; i < DAYS; i++) {
     // Draw every day (weekends too) so each day's shocks do not depend on the calendar.
-    let chi = 0;
-    for (let k = 0; k < M.tailDf; k++) chi += rng.normal() ** 2;
-    const lambda = (M.tailDf - 2) / chi;
+    // χ² with tailDf (even) degrees of freedom: 2·Gamma(tailDf/2) = −2 ln of a product of uniforms.
+    let prod = 1;
+    for (let k = 0; k < M.tailDf / 2; k++) prod *= 1 - rng.uniform();
+    const lambda = Math.min(M.maxTail, (M.tailDf - 2) / (-2 * Math.log(prod)));
     const zg = rng.normal(), zo = rng.normal(), eta1 = rng.normal(), eta2 = rng.normal();
     const weekday = (i + 4) % 7; // 2015-01-01 was a Thursday
     const vol = level(fast + slow);
