@@ -231,7 +231,8 @@ export function dailySeries(seed: number, symbol: string): DailySeries {
   const anchorDay = Date.UTC(2025, 2, 3) / 86_400_000 - FIRST_DAY;
   let x = 0, atAnchor = 0;
   for (let i = 0; i < DAYS; i++) {
-    const eg = own.normal(), eo = own.normal();
+    // (a symbol without an own part, SPY, skips its draws: they would be multiplied by 0)
+    const eg = p.idioVol > 0 ? own.normal() : 0, eo = p.idioVol > 0 ? own.normal() : 0;
     s.vol[i] = Math.hypot(p.beta * mk.vol[i], p.idioVol);
     if (Number.isNaN(mk.vix[i])) continue;
     const half = mk.halfDay[i] ? DAILY_MODEL.halfDayVariance : 1;
