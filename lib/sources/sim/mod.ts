@@ -15,6 +15,8 @@
  * @module
  */
 export { createSimSource, type SimSourceOptions } from "./sim_source.ts";
+export { simVixClose, VIX_ELASTICITY } from "./_index.ts";
+export { simSurfaceVol, SURFACE_SHAPE } from "./_surface.ts";
 export { type SimDailyBars, simDailyBars, type SimDailyBarsOptions } from "./sim_daily_bars.ts";
 export {
   simCheck,
