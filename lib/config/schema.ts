@@ -399,6 +399,20 @@ export const BacktestSchema = z.strictObject({
   }).prefault({}),
 });
 
+/** `deno task sim-check`: the simulator's stylized facts beside real bars (docs/simulator.md). */
+export const SimCheckSchema = z.strictObject({
+  from: isoDate.default("2024-01-01").describe(
+    "First date of the simulated minutes measured (daily figures use 2015–2027).",
+  ),
+  to: isoDate.default("2024-12-31").describe("Last date of the simulated minutes measured."),
+  realData: z.string().min(1).nullable().default("../shared/data").describe(
+    "The shared real-data folder (LEAN and Alpha Vantage CSVs); null: simulator only.",
+  ),
+  report: z.string().min(1).default("reports/sim-check.html").describe(
+    "Where the HTML page is written.",
+  ),
+});
+
 /** The whole config. */
 export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
@@ -411,6 +425,7 @@ export const ConfigSchema = z.strictObject({
   consolidate: ConsolidateSchema.prefault({}),
   training: TrainingSchema.prefault({}),
   backtest: BacktestSchema.prefault({}),
+  simCheck: SimCheckSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

@@ -16,6 +16,9 @@ import { parseOptionTicker } from "../../market/mod.ts";
 import { rngFor } from "../../random/mod.ts";
 import { equityBars, type PathWindow, uShape } from "./_intraday.ts";
 import { indexBars, vixBars } from "./_index.ts";
+import { simSurfaceVol, SURFACE_SHAPE } from "./_surface.ts";
+
+export { simSurfaceVol };
 
 /** The simulator's risk-free rate and dividend yield (continuous, per year). */
 export const SIM_RATE = 0.045, SIM_DIVIDEND_YIELD = 0.013;
@@ -23,24 +26,10 @@ const YEAR_MS = 365 * 86_400_000;
 const DAY_MS = 86_400_000;
 const MIN_T = 60_000 / YEAR_MS;
 
-/** The smile saturates towards |m| = 4 (standardised moneyness). */
+/** The smile saturates towards |m| = 4 (standardised moneyness), as in `simSurfaceVol`. */
 const SMILE_EDGE = 4;
-
-/**
- * Implied vol of the simulated surface for log-moneyness `lnKF` and time `tYears`: the
- * at-the-money level is the VIX (less up to 15% below 30 days), times a skewed smile
- * `1 - 0.09 m + 0.02 m²` in standardised moneyness, where `m = 4 tanh(x / 4)` saturates
- * `x = lnKF / (atm √T)` smoothly. Unbounded, the quadratic term made the wings of
- * short-dated contracts dearer than nearer strikes (a 0DTE call an hour before the close
- * costing more than the call one strike below it); saturated, model call prices fall and
- * put prices rise with the strike, convexly, at every VIX level and time to expiry.
- */
-export function simSurfaceVol(vix: number, lnKF: number, tYears: number): number {
-  const atm = (vix / 100) * (0.85 + 0.15 * Math.min(1, (tYears * 365) / 30));
-  const raw = lnKF / (atm * Math.sqrt(Math.max(tYears, 1 / (365 * 24))));
-  const m = SMILE_EDGE * Math.tanh(raw / SMILE_EDGE);
-  return atm * (1 - 0.09 * m + 0.02 * m * m);
-}
+// Local bindings of the surface's shape for the hot loop (see `_surface.ts`).
+const SKEW = SURFACE_SHAPE.skew, CURVATURE = SURFACE_SHAPE.curvature;
 
 /**
  * Chance that a contract trades in a minute: high at the money, falling with the distance
@@ -234,7 +223,7 @@ export function appendChainBars(
       if (u >= bound[m] && u >= MIN_CHANCE) continue;
       const lnKS = lnK - lnS[m];
       const x = SMILE_EDGE * Math.tanh((lnKS - carry * t[m]) / smileScale[m] / SMILE_EDGE);
-      const vol = atm[m] * (1 - 0.09 * x + 0.02 * x * x);
+      const vol = atm[m] * (1 - SKEW * x + CURVATURE * x * x);
       const away = Math.abs(lnKS / (vol * sqrtT[m]));
       const daysLeft = (expiryMs - paths.ts[m]) / DAY_MS;
       if (u < tradeChance(away, 1, daysLeft, shape[m])) {

@@ -1,6 +1,8 @@
 /**
  * The deterministic market simulator: equities, indices (the VIX moves against SPY), news
- * with sentiment, all pure functions of `(seed, ticker, date)`.
+ * with sentiment, option chains, all pure functions of `(seed, ticker, date)`; daily bars
+ * straight from its daily layer; and the realism check that compares its stylized facts
+ * with real bars (docs/simulator.md).
  *
  * @example
  * ```ts
@@ -15,3 +17,13 @@
 export { createSimSource, type SimSourceOptions } from "./sim_source.ts";
 export { simChainBars, type SimChainBarsOptions, type SimChainDay } from "./sim_chain_bars.ts";
 export type { BarColumns } from "./_options.ts";
+export { simVixClose, VIX_ELASTICITY } from "./_index.ts";
+export { simSurfaceVol, SURFACE_SHAPE } from "./_surface.ts";
+export { type SimDailyBars, simDailyBars, type SimDailyBarsOptions } from "./sim_daily_bars.ts";
+export {
+  simCheck,
+  type SimCheckOptions,
+  type SimCheckResult,
+  type SimCheckRow,
+  simCheckTable,
+} from "./sim_check.ts";

@@ -45,19 +45,23 @@ Deno.test("sim chain: every contract is a valid American 100-share contract whos
 
 Deno.test("sim chain: the strike and expiry filters are inclusive cuts of the full chain", async () => {
   const all = await sim.optionContracts("SPY", DATE);
+  // strikes 39..35 below the centre (the previous close rounded), whatever its level
+  const centre = Math.round((await sim.minuteBars("SPY", "2025-03-03")).at(-1)!.close);
+  const lo = centre - 39, hi = centre - 35;
   const cut = await sim.optionContracts("SPY", DATE, {
-    strikeMin: 520.5,
-    strikeMax: 525,
+    strikeMin: lo - 0.5,
+    strikeMax: hi,
     expiryFrom: "2025-03-05",
     expiryTo: "2025-03-07",
   });
   deepEqual(
     cut,
     all.filter((c) =>
-      c.strike >= 520.5 && c.strike <= 525 && c.expiry >= "2025-03-05" && c.expiry <= "2025-03-07"
+      c.strike >= lo - 0.5 && c.strike <= hi && c.expiry >= "2025-03-05" &&
+      c.expiry <= "2025-03-07"
     ),
   );
-  deepEqual([...new Set(cut.map((c) => c.strike))], [521, 522, 523, 524, 525]);
+  deepEqual([...new Set(cut.map((c) => c.strike))], [lo, lo + 1, lo + 2, lo + 3, hi]);
   equal(cut.length, 5 * 3 * 2);
 });
 

@@ -3,6 +3,7 @@ import { session, tradingDays } from "@lib/calendar/mod.ts";
 import { planBackfill, runJobs } from "@lib/ingest/mod.ts";
 import { barViolation, type MinuteBar } from "@lib/market/mod.ts";
 import { createSimSource } from "@lib/sources/mod.ts";
+import { simDailyBars } from "@lib/sources/sim/mod.ts";
 import { filesUnder, tempLake } from "../../lake/_helpers.ts";
 
 const sim = createSimSource({ seed: 42 });
@@ -127,9 +128,17 @@ Deno.test("sim: volatility clusters within days and across days", async () => {
   }
   const intraday = corr(now, before);
   assert.ok(intraday > 0.2, `minute |r| lag-1 autocorrelation ${intraday.toFixed(3)}`);
-  const daily = logReturns(closes.map((close) => ({ close }) as MinuteBar)).map(Math.abs);
+  // the daily bars are the minute bars' first open and last close
+  const d = simDailyBars("SPY", "2023-01-03", "2024-12-31");
+  const at = new Map(d.date.map((x, i) => [x, i]));
+  assert.deepEqual(closes, days.map((x) => d.close[at.get(x)!]));
+  // across days over the simulator's whole span (13 years: two years of a calm regime can
+  // show little clustering, as real 2017 did); iid returns would give 0 ± 0.018
+  const all = simDailyBars("SPY", "2015-01-02", "2027-12-31");
+  const daily = logReturns(Array.from(all.close, (close) => ({ close }) as MinuteBar)).map(
+    Math.abs,
+  );
   const across = corr(daily.slice(1), daily.slice(0, -1));
-  // iid daily returns would give 0 +- 0.045 over 500 days
   assert.ok(across > 0.08, `daily |r| lag-1 autocorrelation ${across.toFixed(3)}`);
 });
 
