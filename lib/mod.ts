@@ -30,3 +30,4 @@ export * as report from "./report/mod.ts";
 export * as run from "./run/mod.ts";
 export * as scanner from "./scanner/mod.ts";
 export * as sources from "./sources/mod.ts";
+export * as stream from "./stream/mod.ts";

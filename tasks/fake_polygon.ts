@@ -5,7 +5,13 @@
  * @module
  */
 import { createSimSource } from "../lib/sources/sim/mod.ts";
-import { parseFaults, startFakePolygon } from "../lib/sources/polygon/mod.ts";
+import { nyToUtcMs } from "../lib/calendar/mod.ts";
+import {
+  parseFaults,
+  parseWsFaults,
+  startFakePolygon,
+  startFakePolygonWs,
+} from "../lib/sources/polygon/mod.ts";
 import { intFlag, numFlag, parseFlags, runTask, say, UsageError } from "./_task.ts";
 
 const USAGE =
@@ -20,7 +26,14 @@ const USAGE =
   --api-key KEY       the key the server accepts (default fake-key)
   --fault-rate P      probability of each fault per attempt, 0..1 (default 0.3)
   --retry-after S     Retry-After seconds of 429s (default 1)
-  --slow-ms MS        delay of slow answers (default 5000)`;
+  --slow-ms MS        delay of slow answers (default 5000)
+
+  WebSocket clusters (/stocks, /options, /indices), served when --ws-date is given:
+  --ws-date D         trading date whose minutes are replayed
+  --ws-port N         TCP port of the WebSocket server, 0 for any (default 8766)
+  --ws-speed X        market seconds a second: 60 = a minute a second, 0 = at once (default 60)
+  --ws-start HH:MM    New York time the replay starts from (default the open)
+  --ws-faults LIST    drop@M+M, auth, dup/N, ooo/N, stall@M, slow@M (M: replayed minute)`;
 
 await runTask(USAGE, async () => {
   const { values: f } = parseFlags(Deno.args, {
@@ -31,6 +44,11 @@ await runTask(USAGE, async () => {
     "fault-rate": { type: "string" },
     "retry-after": { type: "string" },
     "slow-ms": { type: "string" },
+    "ws-date": { type: "string" },
+    "ws-port": { type: "string" },
+    "ws-speed": { type: "string" },
+    "ws-start": { type: "string" },
+    "ws-faults": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (f.help) {
@@ -57,9 +75,33 @@ await runTask(USAGE, async () => {
   say(`Fake Polygon on ${fake.url} (simulator seed ${seed}; key ${apiKey}; faults: ${faultList})`);
   const example = `${fake.url}/v2/aggs/ticker/SPY/range/1/minute/2025-03-03/2025-03-03?limit=3`;
   say(`Try: curl '${example}&apiKey=<key>'`);
+  const wsDate = f["ws-date"];
+  let ws: ReturnType<typeof startFakePolygonWs> | null = null;
+  if (wsDate) {
+    const [hh, mm] = (f["ws-start"] ?? "09:30").split(":").map(Number);
+    if (!Number.isInteger(hh) || !Number.isInteger(mm)) {
+      throw new UsageError(`--ws-start must be HH:MM, got "${f["ws-start"]}"`);
+    }
+    const speed = numFlag("ws-speed", f["ws-speed"]) ?? 60;
+    ws = startFakePolygonWs({
+      provider: createSimSource({ seed }),
+      date: wsDate,
+      port: intFlag("ws-port", f["ws-port"]) ?? 8766,
+      apiKey,
+      speed,
+      startMs: nyToUtcMs(wsDate, hh, mm),
+      faults: parseWsFaults(f["ws-faults"] ?? ""),
+    });
+    say(
+      `WebSocket clusters on ${ws.url}/{stocks,options,indices} (${wsDate} from ${hh}:${
+        String(mm).padStart(2, "0")
+      }, speed ${speed}); the clock starts at the first subscription`,
+    );
+  }
   say("Ctrl-C to stop.");
   await new Promise<void>((resolve) => Deno.addSignalListener("SIGINT", () => resolve()));
   await fake.close();
+  await ws?.close();
   const { requests, byStatus, faults: injected } = fake.stats;
   say(`Served ${requests} requests; by status ${JSON.stringify(byStatus)}`);
   say(`Faults injected: ${JSON.stringify(injected)}`);

@@ -120,7 +120,9 @@ export class FakeWsConn {
     const buffered = (this.socket as { bufferedAmount?: number }).bufferedAmount ?? 0;
     if (f.slowConsumer?.includes(index) || buffered > maxBufferedBytes) {
       this.host.count("fault");
-      this.send([status("error", "Connection closed: the server's buffer for you is full (slow consumer)")]);
+      this.send([
+        status("error", "Connection closed: the server's buffer for you is full (slow consumer)"),
+      ]);
       this.close(1008, "slow consumer");
     } else if (f.drop?.includes(index)) {
       this.host.count("fault");

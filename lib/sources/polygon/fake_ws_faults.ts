@@ -53,7 +53,9 @@ export function parseWsFaults(text: string): FakeWsFaults {
     else if (name === "ooo" && every >= 2) out.outOfOrderEvery = every;
     else {
       throw new RangeError(
-        `Cannot parse WebSocket fault "${part}": use ${WS_FAULT_NAMES.join(", ")} (drop@30+60, dup/3, ooo/5)`,
+        `Cannot parse WebSocket fault "${part}": use ${
+          WS_FAULT_NAMES.join(", ")
+        } (drop@30+60, dup/3, ooo/5)`,
       );
     }
   }

@@ -13,7 +13,7 @@ import type { MinuteBar } from "../../market/mod.ts";
 import type { Source } from "../source.ts";
 import { FakeWsConn } from "./_fake_ws_conn.ts";
 import type { FakeWsFaults } from "./fake_ws_faults.ts";
-import { CLUSTERS, type Cluster } from "./ws_wire.ts";
+import { type Cluster, CLUSTERS } from "./ws_wire.ts";
 
 /** Options for {@linkcode startFakePolygonWs}. */
 export interface FakePolygonWsOptions {
@@ -89,6 +89,7 @@ export function startFakePolygonWs(options: FakePolygonWsOptions): FakePolygonWs
   let perfStart = 0;
   let started = false;
   let stopped = false;
+  let done = false;
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
 
@@ -114,8 +115,8 @@ export function startFakePolygonWs(options: FakePolygonWsOptions): FakePolygonWs
 
   const marketNowMs = () => {
     if (!started) return startMs;
-    if (speed === 0) return startMs + stats.minutesPublished * 60_000;
-    return Math.min(s.closeMs, startMs + (performance.now() - perfStart) * speed);
+    if (speed === 0) return startMs + (stats.minutesPublished + (done ? 60 : 0)) * 60_000;
+    return startMs + (performance.now() - perfStart) * speed;
   };
 
   async function run() {
@@ -136,6 +137,7 @@ export function startFakePolygonWs(options: FakePolygonWsOptions): FakePolygonWs
       });
       stats.minutesPublished = i + 1;
     }
+    done = true;
     finish();
   }
 

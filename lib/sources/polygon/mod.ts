@@ -81,8 +81,8 @@ export {
 } from "./fake_ws_server.ts";
 export { type FakeWsFaults, parseWsFaults, WS_FAULT_NAMES } from "./fake_ws_faults.ts";
 export {
-  barToWire,
   type BarEvent,
+  barToWire,
   type Cluster,
   clusterOf,
   CLUSTERS,

@@ -129,7 +129,9 @@ export function parseFrame(text: string): ParsedFrame {
     if (ev === "AM" || ev === "A") {
       const p = WireAggSchema.safeParse(item);
       if (p.success) out.bars.push({ ev: p.data.ev, ticker: p.data.sym, bar: wireToBar(p.data) });
-      else out.bad.push(`${ev} ${(item as { sym?: string }).sym ?? "?"}: ${p.error.issues[0].message}`);
+      else {out.bad.push(
+          `${ev} ${(item as { sym?: string }).sym ?? "?"}: ${p.error.issues[0].message}`,
+        );}
     } else if (ev === "status") {
       const p = StatusSchema.safeParse(item);
       if (p.success) out.statuses.push({ status: p.data.status, message: p.data.message });
