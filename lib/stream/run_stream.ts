@@ -172,6 +172,8 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
   // Links.
   let fatal: Error | null = null;
   const links = new Map<Cluster, Link>();
+  /** Market time of each cluster's last message (what a live span is known to cover). */
+  const heardAt = new Map<Cluster, number>();
   const wanted: Record<Cluster, string[]> = {
     stocks: [...symbols],
     indices: [...indices],
@@ -189,15 +191,20 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
       random,
       sleep,
       hooks: {
-        onBars: (c, bars) => take(c, bars, "ws"),
+        onBars: (c, bars) => {
+          heardAt.set(c, clock());
+          take(c, bars, "ws");
+        },
         onUp: (c) => {
+          heardAt.set(c, clock());
           const row = marker("up", c, clock());
           coverage.get(c)!.apply(row);
           wal.append([row]);
           board.cluster(c, true);
         },
         onDown: (c, reason) => {
-          const row = marker("down", c, clock());
+          // Covered only up to the last message: a stalled socket delivered nothing after.
+          const row = marker("down", c, heardAt.get(c) ?? clock());
           coverage.get(c)!.apply(row);
           wal.append([row]);
           board.cluster(c, false);
@@ -235,7 +242,9 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
   const fillTries = new Map<string, number>();
 
   async function flush() {
-    for (const [c, cov] of coverage) if (cov.live) wal.append([marker("beat", c, clock())]);
+    for (const [c, cov] of coverage) {
+      if (cov.live) wal.append([marker("beat", c, heardAt.get(c) ?? clock())]);
+    }
     const rows = await wal.flush();
     lastFlush = performance.now();
     if (rows.length) board.flushed(rows.length, wal.lastFlushLatencyMs, wal.durable.bytes);
