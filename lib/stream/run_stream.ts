@@ -172,7 +172,7 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
   // Links.
   let fatal: Error | null = null;
   const links = new Map<Cluster, Link>();
-  /** Market time of each cluster's last message (what a live span is known to cover). */
+  /** End of the newest minute each cluster delivered (what a live span is known to cover). */
   const heardAt = new Map<Cluster, number>();
   const wanted: Record<Cluster, string[]> = {
     stocks: [...symbols],
@@ -192,11 +192,13 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
       sleep,
       hooks: {
         onBars: (c, bars) => {
-          heardAt.set(c, clock());
+          // Covered up to the newest minute received, not the clock: a feed may lag its clock.
+          let end = heardAt.get(c) ?? -Infinity;
+          for (const b of bars) if (b.ev === "AM") end = Math.max(end, b.bar.ts + 60_000);
+          heardAt.set(c, end);
           take(c, bars, "ws");
         },
         onUp: (c) => {
-          heardAt.set(c, clock());
           const row = marker("up", c, clock());
           coverage.get(c)!.apply(row);
           wal.append([row]);
@@ -204,7 +206,7 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
         },
         onDown: (c, reason) => {
           // Covered only up to the last message: a stalled socket delivered nothing after.
-          const row = marker("down", c, heardAt.get(c) ?? clock());
+          const row = marker("down", c, heardAt.get(c) ?? 0);
           coverage.get(c)!.apply(row);
           wal.append([row]);
           board.cluster(c, false);
@@ -243,7 +245,8 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
 
   async function flush() {
     for (const [c, cov] of coverage) {
-      if (cov.live) wal.append([marker("beat", c, heardAt.get(c) ?? clock())]);
+      const heard = heardAt.get(c);
+      if (cov.live && heard !== undefined) wal.append([marker("beat", c, heard)]);
     }
     const rows = await wal.flush();
     lastFlush = performance.now();
@@ -264,14 +267,15 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
     for (const f of summary?.failures ?? []) log.warn(`rollup ${f.partition}: ${f.error}`);
   }
 
-  async function fillGaps(horizonMs: number) {
+  /** Fills by REST the gaps that a live span has closed (all of them when `final`). */
+  async function fillGaps(horizonMs: number, final = false) {
     for (const [cluster, cov] of coverage) {
       const tickers = cluster === "options" ? [...plan.options.values()].flat() : wanted[cluster];
       if (tickers.length === 0) continue;
       for (const gap of cov.gaps(s!.openMs, Math.min(horizonMs, s!.closeMs))) {
         const closedByLive = gap.toMs < Math.min(horizonMs, s!.closeMs);
-        if (!closedByLive && clock() < s!.closeMs + cfg.graceMs) continue;
-        if (clock() < gap.toMs + 60_000 + cfg.graceMs) continue;
+        if (!final && !closedByLive) continue;
+        if (!final && clock() < gap.toMs + 60_000 + cfg.graceMs) continue;
         const key = `${cluster}|${gap.fromMs}`;
         if ((fillTries.get(key) ?? 0) >= 3) continue;
         const from = Math.floor(gap.fromMs / 60_000) * 60_000 - 60_000;
@@ -290,7 +294,8 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
           log.info(`filled /${cluster} ${iso(gap.fromMs)}..${iso(gap.toMs)} by REST`);
         } catch (e) {
           fillTries.set(key, (fillTries.get(key) ?? 0) + 1);
-          if (fillTries.get(key) === 3 && unfilled.length < MAX_UNFILLED) {
+          const known = unfilled.some((u) => u.cluster === cluster && u.fromMs === gap.fromMs);
+          if ((final || fillTries.get(key) === 3) && !known && unfilled.length < MAX_UNFILLED) {
             unfilled.push({ cluster, ...gap, error: (e as Error).message });
           }
           log.warn(`could not fill /${cluster} ${iso(gap.fromMs)}..: ${(e as Error).message}`);
@@ -367,8 +372,16 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
     throw fatal as StreamAuthError;
   }
   if (status === "closed") {
+    // What the sockets delivered ends at their last message; REST fetches the rest.
+    for (const [c, cov] of coverage) {
+      if (!cov.live) continue;
+      const row = marker("down", c, heardAt.get(c) ?? 0);
+      cov.apply(row);
+      wal.append([row]);
+    }
+    await fillGaps(s.closeMs, true);
     await select();
-    await fillGaps(s.closeMs);
+    await fillGaps(s.closeMs, true);
     await pollNews();
   }
   await rollup(true);
