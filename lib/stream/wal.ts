@@ -9,13 +9,13 @@
  * @module
  */
 import {
-  Float64,
+  makeData,
+  makeVector,
   RecordBatchReader,
   Table,
   tableToIPC,
   Utf8,
   type Vector,
-  vectorFromArray,
 } from "apache-arrow";
 
 /** One log row: a bar received (`bar`) or a connection marker. */
@@ -47,13 +47,53 @@ export interface WalRow {
 
 const STRINGS = ["kind", "cluster", "ev", "ticker", "origin"] as const;
 const NUMBERS = ["ts", "toMs", "open", "high", "low", "close", "volume", "vwap", "trades"] as const;
+/** Nullable bar fields: stored as NaN (a value JSON cannot carry, so the mapping is exact). */
+const NULLABLE = new Set(["volume", "vwap", "trades"]);
+const encoder = new TextEncoder();
+
+function utf8Column(values: readonly string[]) {
+  const offsets = new Int32Array(values.length + 1);
+  let buf = new Uint8Array(Math.max(64, values.length * 24));
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (buf.length - at < v.length * 3) {
+      const grown = new Uint8Array(Math.max(buf.length * 2, at + v.length * 3));
+      grown.set(buf.subarray(0, at));
+      buf = grown;
+    }
+    let ascii = true;
+    for (let j = 0; j < v.length; j++) {
+      const c = v.charCodeAt(j);
+      if (c > 127) {
+        ascii = false;
+        break;
+      }
+      buf[at + j] = c;
+    }
+    at += ascii ? v.length : encoder.encodeInto(v, buf.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: values.length,
+      valueOffsets: offsets,
+      data: buf.subarray(0, at),
+    }),
+  );
+}
 
 /** Encodes rows as one Arrow IPC stream (schema, one batch, end marker). */
 export function encodeWalRows(rows: readonly WalRow[]): Uint8Array {
   // deno-lint-ignore no-explicit-any
   const cols: Record<string, Vector<any>> = {};
-  for (const k of STRINGS) cols[k] = vectorFromArray(rows.map((r) => r[k]), new Utf8());
-  for (const k of NUMBERS) cols[k] = vectorFromArray(rows.map((r) => r[k]), new Float64());
+  for (const k of STRINGS) cols[k] = utf8Column(rows.map((r) => r[k]));
+  for (const k of NUMBERS) {
+    const a = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) a[i] = rows[i][k] ?? NaN;
+    cols[k] = makeVector(a);
+  }
   return tableToIPC(new Table(cols), "stream");
 }
 
@@ -63,13 +103,15 @@ export function decodeWalBytes(bytes: Uint8Array): { rows: WalRow[]; torn: boole
   try {
     for (const reader of RecordBatchReader.readAll(bytes)) {
       for (const batch of reader) {
-        const get = (k: string) => batch.getChild(k)!;
-        const s = STRINGS.map((k) => get(k));
-        const n = NUMBERS.map((k) => get(k));
+        const s = STRINGS.map((k) => batch.getChild(k)!.toArray() as unknown as string[]);
+        const n = NUMBERS.map((k) => batch.getChild(k)!.toArray() as Float64Array);
         for (let i = 0; i < batch.numRows; i++) {
           const row: Record<string, unknown> = {};
-          STRINGS.forEach((k, j) => (row[k] = s[j].get(i)));
-          NUMBERS.forEach((k, j) => (row[k] = n[j].get(i)));
+          STRINGS.forEach((k, j) => (row[k] = s[j][i] ?? batch.getChild(k)!.get(i)));
+          NUMBERS.forEach((k, j) => {
+            const v = n[j][i];
+            row[k] = NULLABLE.has(k) && Number.isNaN(v) ? null : v;
+          });
           rows.push(row as unknown as WalRow);
         }
       }

@@ -54,6 +54,21 @@ export type WireAgg = z.infer<typeof WireAggSchema>;
 const StatusSchema = z.object({ ev: z.literal("status"), status: z.string(), message: z.string() })
   .loose();
 
+const num = (v: unknown) => typeof v === "number";
+const optNum = (v: unknown) => v === undefined || typeof v === "number";
+
+/**
+ * The fast path of {@linkcode WireAggSchema} for the hot loop (tens of thousands of events a
+ * second): true only when every field has the schema's type, so a true here is exactly a
+ * successful parse.
+ */
+function plainAgg(x: unknown): x is WireAgg {
+  const a = x as Record<string, unknown>;
+  return typeof a.sym === "string" && a.sym.length > 0 && num(a.o) && num(a.h) && num(a.l) &&
+    num(a.c) && optNum(a.v) && optNum(a.vw) && optNum(a.z) && Number.isInteger(a.s) &&
+    Number.isInteger(a.e);
+}
+
 /** What one WebSocket message held. */
 export interface ParsedFrame {
   bars: BarEvent[];
@@ -127,6 +142,11 @@ export function parseFrame(text: string): ParsedFrame {
   for (const item of Array.isArray(raw) ? raw : [raw]) {
     const ev = (item as { ev?: unknown })?.ev;
     if (ev === "AM" || ev === "A") {
+      if (plainAgg(item)) {
+        out.bars.push({ ev, ticker: item.sym, bar: wireToBar(item) });
+        continue;
+      }
+      // Not the plain shape: the schema decides, and says what is wrong.
       const p = WireAggSchema.safeParse(item);
       if (p.success) out.bars.push({ ev: p.data.ev, ticker: p.data.sym, bar: wireToBar(p.data) });
       else {out.bad.push(
