@@ -19,6 +19,16 @@ const USAGE = `usage: deno task stream [--date YYYY-MM-DD] [--ws-url URL] [--con
   --follow-replay X   follow a replay's market clock (the fake server prints it)
   --config FILE       config file (default config/default.yaml)`;
 
+// Set before anything slow, so that a SIGTERM during start-up is handled too.
+const controller = new AbortController();
+let signalled: "SIGTERM" | "SIGINT" | null = null;
+for (const sig of ["SIGTERM", "SIGINT"] as const) {
+  Deno.addSignalListener(sig, () => {
+    signalled ??= sig;
+    controller.abort();
+  });
+}
+
 await runTask(USAGE, async () => {
   const { values: f } = parseFlags(Deno.args, {
     date: { type: "string" },
@@ -50,14 +60,6 @@ await runTask(USAGE, async () => {
   });
   const r = config.stream.followReplay;
   const clock = r ? () => r.startMs + (Date.now() - r.wallStartMs) * r.speed : () => Date.now();
-  const controller = new AbortController();
-  let signalled: "SIGTERM" | "SIGINT" | null = null;
-  for (const sig of ["SIGTERM", "SIGINT"] as const) {
-    Deno.addSignalListener(sig, () => {
-      signalled ??= sig;
-      controller.abort();
-    });
-  }
   const tty = Deno.stderr.isTerminal();
   const result = await runStream(config, {
     rest: createSource(config, { logger: log }),

@@ -17,6 +17,7 @@ import { DayState } from "./_day_state.ts";
 import { Link, StreamAuthError } from "./_link.ts";
 import { rollupJobs, type RollupPlan, runLocked } from "./_rollup.ts";
 import { StatusBoard } from "./_status.ts";
+import { barRow, markerRow, rowBar } from "./_rows.ts";
 import { readWal, type WalRow, WalWriter } from "./wal.ts";
 
 /** Options for {@linkcode runStream}. */
@@ -103,46 +104,13 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
     } else coverage.get(row.cluster as Cluster)?.apply(row);
   }
 
-  function marker(kind: WalRow["kind"], cluster: Cluster, ts: number, toMs = NaN): WalRow {
-    const r: WalRow = {
-      kind,
-      cluster,
-      ev: "",
-      ticker: "",
-      ts,
-      toMs,
-      open: NaN,
-      high: NaN,
-      low: NaN,
-      close: NaN,
-      volume: null,
-      vwap: null,
-      trades: null,
-      origin: "",
-    };
-    return r;
-  }
+  const marker = markerRow;
 
   function take(cluster: Cluster, events: BarEvent[], origin: "ws" | "rest") {
     const rows: WalRow[] = [];
     for (const e of events) {
       const b = e.bar;
-      rows.push({
-        kind: "bar",
-        cluster,
-        ev: e.ev,
-        ticker: e.ticker,
-        ts: b.ts,
-        toMs: NaN,
-        open: b.open,
-        high: b.high,
-        low: b.low,
-        close: b.close,
-        volume: b.volume,
-        vwap: b.vwap,
-        trades: b.trades,
-        origin,
-      });
+      rows.push(barRow(cluster, e, origin));
       if (e.ev === "AM") {
         const r = state.add(e.ticker, b);
         if (origin === "rest" && r === "new") board.count("restFilled");
@@ -413,18 +381,5 @@ export async function runStream(config: Config, options: RunStreamOptions): Prom
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-
-function rowBar(r: WalRow) {
-  return {
-    ts: r.ts,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    volume: r.volume,
-    vwap: r.vwap,
-    trades: r.trades,
-  };
-}
 
 export { clusterOf, StreamAuthError };
