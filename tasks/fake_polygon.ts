@@ -91,11 +91,16 @@ await runTask(USAGE, async () => {
       speed,
       startMs: nyToUtcMs(wsDate, hh, mm),
       faults: parseWsFaults(f["ws-faults"] ?? ""),
+      autoStart: true,
     });
+    const at = `${hh}:${String(mm).padStart(2, "0")}`;
     say(
-      `WebSocket clusters on ${ws.url}/{stocks,options,indices} (${wsDate} from ${hh}:${
-        String(mm).padStart(2, "0")
-      }, speed ${speed}); the clock starts at the first subscription`,
+      `WebSocket clusters on ${ws.url}/{stocks,options,indices} (${wsDate} from ${at} NY, speed ${speed})`,
+    );
+    say(
+      `Stream it: deno task stream --date ${wsDate} --ws-url ${ws.url} --follow-replay ${
+        nyToUtcMs(wsDate, hh, mm)
+      },${ws.wallStartMs},${speed}  (with source.polygon.baseUrl ${fake.url} and POLYGON_API_KEY=${apiKey})`,
     );
   }
   say("Ctrl-C to stop.");
