@@ -32,3 +32,4 @@ export * as run from "./run/mod.ts";
 export * as scanner from "./scanner/mod.ts";
 export * as sources from "./sources/mod.ts";
 export * as task from "./task/mod.ts";
+export * as stream from "./stream/mod.ts";

@@ -413,6 +413,42 @@ export const SimCheckSchema = z.strictObject({
   ),
 });
 
+/** `deno task stream`: the live feed over Polygon's WebSocket clusters (`lib/stream`). */
+export const StreamSchema = z.strictObject({
+  /** WebSocket base URL; clusters are `/stocks`, `/options`, `/indices` under it. */
+  wsUrl: z.string().regex(/^wss?:\/\//, { error: "is not a ws:// or wss:// URL" }).default(
+    "wss://socket.polygon.io",
+  ),
+  /** Trading date streamed, YYYY-MM-DD; null: today in New York. */
+  date: isoDate.nullable().default(null),
+  /** Subscribe to the day's selected contracts of `options.underlyings` (same rules as backfill). */
+  options: z.boolean().default(true),
+  /** Also subscribe to second aggregates (`A.`): logged, not rolled into the lake. */
+  seconds: z.boolean().default(false),
+  /** Poll news of `backfill.symbols` every this many market minutes; 0: never. */
+  newsIntervalMin: intIn(0, 390).default(15),
+  /** The log is flushed and fsynced at least this often, ms. */
+  flushMs: intIn(10, 1000).default(250),
+  /** Market ms after a minute's end before it is rolled up (late, out-of-order events). */
+  graceMs: intIn(0, 60_000).default(2000),
+  /** No message on a subscribed cluster for this long (wall ms) in market hours: reconnect. */
+  stallMs: intIn(100, 600_000).default(90_000),
+  /** First reconnect delay before jitter, ms (doubling up to backoffMaxMs). */
+  backoffBaseMs: intIn(1, 60_000).default(500),
+  backoffMaxMs: intIn(1, 600_000).default(30_000),
+  /** The status line and data/stream/status.json are refreshed this often, wall ms. */
+  statusMs: intIn(50, 60_000).default(1000),
+  /** Follow a replay's market clock (the fake server's) instead of the wall clock. */
+  followReplay: z.strictObject({
+    /** The replay's market start, UTC ms. */
+    startMs: z.number().int(),
+    /** Wall time (epoch ms) when the replay's clock started. */
+    wallStartMs: z.number().int(),
+    /** Market seconds a wall second. */
+    speed: numIn(0.001, 1_000_000),
+  }).nullable().default(null),
+});
+
 /** The whole config. */
 export const ConfigSchema = z.strictObject({
   data: DataSchema.prefault({}),
@@ -426,6 +462,7 @@ export const ConfigSchema = z.strictObject({
   training: TrainingSchema.prefault({}),
   backtest: BacktestSchema.prefault({}),
   simCheck: SimCheckSchema.prefault({}),
+  stream: StreamSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

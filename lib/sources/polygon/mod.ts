@@ -73,3 +73,23 @@ export {
   parseFaults,
   type ParseFaultsOptions,
 } from "./fake_faults.ts";
+export {
+  type FakePolygonWs,
+  type FakePolygonWsOptions,
+  type FakePolygonWsStats,
+  startFakePolygonWs,
+} from "./fake_ws_server.ts";
+export { type FakeWsFaults, parseWsFaults, WS_FAULT_NAMES } from "./fake_ws_faults.ts";
+export {
+  type BarEvent,
+  barToWire,
+  type Cluster,
+  clusterOf,
+  CLUSTERS,
+  type ParsedFrame,
+  parseFrame,
+  type StatusEvent,
+  type WireAgg,
+  WireAggSchema,
+  wireToBar,
+} from "./ws_wire.ts";

@@ -14,7 +14,7 @@
  * @module
  */
 import type { MinuteBar } from "../../market/mod.ts";
-import { dailySeries, dayIndex, previousClose, SIM_ALIASES, symbolProfile } from "./_daily.ts";
+import { dailySeries, dayIndex, SIM_ALIASES, symbolProfile } from "./_daily.ts";
 import { rngFor } from "../../random/mod.ts";
 
 /** Where a path runs: the session's first minute and its length. */
