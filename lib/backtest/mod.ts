@@ -72,3 +72,4 @@ export { bollingerBreakout } from "./strategies/bollinger_breakout.ts";
 export { momentumRotation } from "./strategies/momentum_rotation.ts";
 export { scannerCalls } from "./strategies/scanner_calls.ts";
 export { encodeAxis, encodeParam, formatParam } from "./strategies/params.ts";
+export * from "./options/mod.ts";

@@ -72,7 +72,9 @@ const floats = (df: pl.DataFrame, c: string, fallback?: string): Float64Array =>
 export function toOptionChain(frame: pl.DataFrame): OptionChain {
   for (const c of NEED) {
     if (!frame.columns.includes(c)) {
-      throw fail(`missing column "${c}" (it needs ${NEED.join(", ")}; pass the consolidated table)`);
+      throw fail(
+        `missing column "${c}" (it needs ${NEED.join(", ")}; pass the consolidated table)`,
+      );
     }
   }
   if (frame.height === 0) throw fail("the table has no rows");
@@ -84,9 +86,15 @@ export function toOptionChain(frame: pl.DataFrame): OptionChain {
     : pl.col("ts").cast(pl.Float64);
   const df = frame.withColumns(ts.alias("ts"), expiry.alias("expiry_day"))
     .sort(["ts", "ticker"]);
-  const contracts = df.select("ticker", "right", "strike", "expiry_day", ...(
-    df.columns.includes("multiplier") ? ["multiplier"] : []
-  )).unique({ subset: ["ticker"], keep: "first" }).sort("ticker");
+  const contracts = df.select(
+    "ticker",
+    "right",
+    "strike",
+    "expiry_day",
+    ...(
+      df.columns.includes("multiplier") ? ["multiplier"] : []
+    ),
+  ).unique({ subset: ["ticker"], keep: "first" }).sort("ticker");
   const ticker = contracts.getColumn("ticker").toArray() as string[];
   const id = new Map(ticker.map((t, i) => [t, i]));
   const tick = df.getColumn("ticker").toArray() as string[];

@@ -57,7 +57,7 @@ export function legsFrame(c: OptionChain, r: KernelResult): pl.DataFrame {
     pl.Series("leg", rows.map(({ i }) => i), pl.Int32),
     pl.Series("ticker", rows.map(({ l }) => legName(c, l.contract)), pl.Utf8),
     pl.Series("quantity", rows.map(({ x, l }) => l.side * l.ratio * x.p.n), pl.Float64),
-    pl.Series("right", rows.map(({ l }) => (["put", "underlying", "call"])[l.right + 1]), pl.Utf8),
+    pl.Series("right", rows.map(({ l }) => ["put", "underlying", "call"][l.right + 1]), pl.Utf8),
     pl.Series("strike", rows.map(({ l }) => (l.right === 0 ? NaN : l.strike)), pl.Float64),
     pl.Series("entry_px", rows.map(({ x, i }) => x.p.entryFill[i]), pl.Float64),
     pl.Series("exit_px", rows.map(({ x, i }) => x.p.exitFill[i]), pl.Float64),

@@ -57,7 +57,8 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
   const equity = new Float64Array(N), cash = new Float64Array(N), bpInUse = new Float64Array(N);
   const attr = new Float64Array(N * 6);
   const closed: ClosedPosition[] = [], orders: OrderRecord[] = [];
-  let open: Position[] = [], state: BookState = { cash: o.initCash, equity: o.initCash, bpInUse: 0 };
+  let open: Position[] = [],
+    state: BookState = { cash: o.initCash, equity: o.initCash, bpInUse: 0 };
   const e = o.entry, events = e.events, ivHistory: number[] = [];
   const needIv = [e.ivRankMin, e.ivRankMax, e.ivPercentileMin, e.ivPercentileMax]
     .some((v) => Number.isFinite(v));
@@ -117,7 +118,12 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
           if (sel.legs !== null) {
             equitySoFar(state, open);
             const r = executeEntry(c, state, sel.legs, m, nextId, o);
-            orders.push({ minute: m, status: r.status, reason: r.reason, position: r.position ? nextId : -1 });
+            orders.push({
+              minute: m,
+              status: r.status,
+              reason: r.reason,
+              position: r.position ? nextId : -1,
+            });
             if (r.position !== null) {
               open.push(r.position), nextId++, (state = r.state);
               attr[m * 6 + A_COSTS] += r.position.attr[A_COSTS];

@@ -43,7 +43,12 @@ export function executeEntry(
   id: number,
   o: ResolvedOptions,
 ): EntryResult {
-  const reject = (reason: string): EntryResult => ({ status: "rejected", reason, state, position: null });
+  const reject = (reason: string): EntryResult => ({
+    status: "rejected",
+    reason,
+    state,
+    position: null,
+  });
   const spot = c.spot[m];
   const marks = legs.map((l) => (l.row < 0 ? spot : c.close[l.row]));
   const fills = legs.map((l, i) =>
@@ -92,8 +97,11 @@ export function executeEntry(
     exitFill: [],
     mark: Float64Array.from(marks),
     lastRow: Int32Array.from(legs, (l) => l.row),
-    ptr: Int32Array.from(legs, (l) =>
-      l.row < 0 ? -1 : lowerBound(c.cRows, c.cStart[l.contract], c.cStart[l.contract + 1], l.row)),
+    ptr: Int32Array.from(
+      legs,
+      (l) =>
+        l.row < 0 ? -1 : lowerBound(c.cRows, c.cStart[l.contract], c.cStart[l.contract + 1], l.row),
+    ),
     lastSpot: new Float64Array(L).fill(spot),
     lastTs: new Float64Array(L).fill(c.tsMs[m]),
     nearExpiry: Math.min(...legs.filter((l) => l.row >= 0).map((l) => l.expiryDay)),

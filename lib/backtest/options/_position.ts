@@ -96,7 +96,17 @@ export function advance(c: OptionChain, p: Position, m: number, out: Float64Arra
     const end = c.cStart[k + 1];
     while (p.ptr[l] + 1 < end && c.rowMinute[c.cRows[p.ptr[l] + 1]] <= m) {
       const r = c.cRows[++p.ptr[l]];
-      markLeg(c, p, l, c.close[r], c.spot[c.rowMinute[r]], c.tsMs[c.rowMinute[r]], c.iv[r], out, at);
+      markLeg(
+        c,
+        p,
+        l,
+        c.close[r],
+        c.spot[c.rowMinute[r]],
+        c.tsMs[c.rowMinute[r]],
+        c.iv[r],
+        out,
+        at,
+      );
       p.lastRow[l] = r;
     }
   }

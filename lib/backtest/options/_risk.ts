@@ -57,7 +57,18 @@ export function riskProfile(legs: readonly Leg[], entryNet: number): RiskProfile
 }
 
 /** Cash-settled index roots, whose naked margin uses 15 % of spot instead of 20 %. */
-export const INDEX_ROOTS = new Set(["SPX", "SPXW", "XSP", "NDX", "NDXP", "RUT", "RUTW", "DJX", "VIX", "VIXW"]);
+export const INDEX_ROOTS = new Set([
+  "SPX",
+  "SPXW",
+  "XSP",
+  "NDX",
+  "NDXP",
+  "RUT",
+  "RUTW",
+  "DJX",
+  "VIX",
+  "VIXW",
+]);
 
 /**
  * Buying power per structure, $/share. Defined risk: max(maxLoss, debit) (the width minus the

@@ -93,7 +93,15 @@ export function selectLegs(
   for (const t of spec.legs) {
     const e = t.expiry === "near" ? near : far;
     if (t.right === 0) {
-      legs.push({ contract: -1, row: -1, right: 0, side: t.side, ratio: t.ratio, strike: 0, expiryDay: e });
+      legs.push({
+        contract: -1,
+        row: -1,
+        right: 0,
+        side: t.side,
+        ratio: t.ratio,
+        strike: 0,
+        expiryDay: e,
+      });
       continue;
     }
     const rule = t.strike;
@@ -105,8 +113,14 @@ export function selectLegs(
       row = argmin(c, m, t.right, e, (_r, k) => (k === want ? 0 : Infinity));
     } else {
       const base = legs[rule.of].strike, target = base + rule.dir * o.wingWidth;
-      row = argmin(c, m, t.right, e, (_r, k) =>
-        rule.dir * (k - base) > 0 ? Math.abs(k - target) - 1e-9 * Math.abs(k - base) : Infinity);
+      row = argmin(
+        c,
+        m,
+        t.right,
+        e,
+        (_r, k) =>
+          rule.dir * (k - base) > 0 ? Math.abs(k - target) - 1e-9 * Math.abs(k - base) : Infinity,
+      );
     }
     if (row < 0) return { legs: null, reason: "no_strike" };
     if (rule.kind === "anchor" && "delta" in o.strikeRule && c.delta[row] !== c.delta[row]) {

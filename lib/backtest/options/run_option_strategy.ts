@@ -44,7 +44,9 @@ export function runOptionStrategy(
   options: OptionStrategyOptions,
 ): OptionStrategyResult {
   const o = resolveOptions(options);
-  const c: OptionChain = "rowStart" in data ? data as OptionChain : toOptionChain(data as pl.DataFrame);
+  const c: OptionChain = "rowStart" in data
+    ? data as OptionChain
+    : toOptionChain(data as pl.DataFrame);
   const r = runKernel(c, o);
   const summary = optionMetrics(c, r, o.initCash);
   return {
@@ -58,7 +60,10 @@ export function runOptionStrategy(
 }
 
 /** The metrics alone (no frames), for sweeps. */
-export function optionStrategyMetrics(c: OptionChain, options: OptionStrategyOptions): OptionMetrics {
+export function optionStrategyMetrics(
+  c: OptionChain,
+  options: OptionStrategyOptions,
+): OptionMetrics {
   const o = resolveOptions({ ...options, records: false });
   return optionMetrics(c, runKernel(c, o), o.initCash);
 }
