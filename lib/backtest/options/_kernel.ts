@@ -129,7 +129,7 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
               attr[m * 6 + A_COSTS] += r.position.attr[A_COSTS];
             }
             tryUntil = -Infinity;
-          } else if (c.tsMs[m] + 60_000 > tryUntil) {
+          } else if (m + 1 >= N || c.tsMs[m + 1] > tryUntil) {
             orders.push({ minute: m, status: "rejected", reason: sel.reason, position: -1 });
           }
         }

@@ -107,7 +107,7 @@ export function executeEntry(
     nearExpiry: Math.min(...legs.filter((l) => l.row >= 0).map((l) => l.expiryDay)),
     attr: new Float64Array(6),
     fees: fee,
-    slippage: (markNet - entryNet) * mult * n,
+    slippage: (entryNet - markNet) * mult * n,
     buyingPower: bp * n,
     maxProfit: risk.maxProfit * mult * n,
     maxLoss: loss * n,
