@@ -76,14 +76,19 @@ export function ordersFrame(c: OptionChain, r: KernelResult): pl.DataFrame {
   ]);
 }
 
-/** Buy-and-hold of the underlying from the first minute's spot, dollars. */
-export function benchmark(c: OptionChain, initCash: number): Float64Array {
-  const out = new Float64Array(c.nMinutes);
+/** Buy-and-hold of the underlying from the first spot of minutes `from` … `to − 1`, dollars. */
+export function benchmark(
+  c: OptionChain,
+  initCash: number,
+  from = 0,
+  to = c.nMinutes,
+): Float64Array {
+  const out = new Float64Array(to - from);
   let s0 = NaN, last = NaN;
-  for (let m = 0; m < c.nMinutes; m++) {
+  for (let m = from; m < to; m++) {
     if (c.spot[m] === c.spot[m]) last = c.spot[m];
     if (s0 !== s0) s0 = last;
-    out[m] = s0 === s0 ? initCash * (last / s0) : initCash;
+    out[m - from] = s0 === s0 ? initCash * (last / s0) : initCash;
   }
   return out;
 }

@@ -51,8 +51,16 @@ function exitReason(c: OptionChain, p: Position, m: number, o: ResolvedOptions):
   return "";
 }
 
-/** Runs the strategy `o` on chain `c` (see docs/strategies.md for the order of the steps). */
-export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
+/**
+ * Runs the strategy `o` on minutes `from` … `to − 1` of chain `c` (all by default; what is
+ * open at `to − 1` is closed there). See docs/strategies.md for the order of the steps.
+ */
+export function runKernel(
+  c: OptionChain,
+  o: ResolvedOptions,
+  from = 0,
+  to = c.nMinutes,
+): KernelResult {
   const spec = structureSpec(o.structure), N = c.nMinutes;
   const equity = new Float64Array(N), cash = new Float64Array(N), bpInUse = new Float64Array(N);
   const attr = new Float64Array(N * 6);
@@ -63,7 +71,7 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
   const needIv = [e.ivRankMin, e.ivRankMax, e.ivPercentileMin, e.ivPercentileMax]
     .some((v) => Number.isFinite(v));
   let evAt = 0, tryUntil = -Infinity, dayDone = -1, ivDay = -1, nextId = 0;
-  for (let m = 0; m < N; m++) {
+  for (let m = from; m < to; m++) {
     // 1. marks
     for (const p of open) advance(c, p, m, attr);
     // 2. exits and settlement
@@ -79,7 +87,7 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
       ) {
         const px = c.day[m] > p.nearExpiry ? c.spot[m - 1] : c.spot[m];
         (flow = settle(c, p, m, px, style, o, attr)), (reason = "expiry");
-      } else if ((reason = exitReason(c, p, m, o)) !== "" || m === N - 1) {
+      } else if ((reason = exitReason(c, p, m, o)) !== "" || m === to - 1) {
         flow = closeAtMarks(c, p, m, o, attr);
         reason ||= "end";
       }
@@ -103,7 +111,7 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
       }
       want = c.tsMs[m] <= tryUntil;
     }
-    if (want && m < N - 1) {
+    if (want && m < to - 1) {
       if (open.length >= o.maxOpen) {
         orders.push({ minute: m, status: "ignored", reason: "max_open", position: -1 });
         tryUntil = -Infinity;
@@ -129,7 +137,7 @@ export function runKernel(c: OptionChain, o: ResolvedOptions): KernelResult {
               attr[m * 6 + A_COSTS] += r.position.attr[A_COSTS];
             }
             tryUntil = -Infinity;
-          } else if (m + 1 >= N || c.tsMs[m + 1] > tryUntil) {
+          } else if (m + 1 >= to || c.tsMs[m + 1] > tryUntil) {
             orders.push({ minute: m, status: "rejected", reason: sel.reason, position: -1 });
           }
         }

@@ -36,18 +36,26 @@ function drawdown(v: ArrayLike<number>, init: number): number {
  * minutes; trade statistics over closed trades (`profit_factor` Infinity without losses,
  * NaN without trades); the benchmark is buy-and-hold of the underlying from the first spot.
  */
-export function optionMetrics(c: OptionChain, r: KernelResult, initCash: number): OptionMetrics {
-  const N = c.nMinutes, eq = r.equity, daily: number[] = [];
+export function optionMetrics(
+  c: OptionChain,
+  r: KernelResult,
+  initCash: number,
+  from = 0,
+  to = c.nMinutes,
+): OptionMetrics {
+  const eq = r.equity.subarray(from, to), N = eq.length, daily: number[] = [];
   let prev = initCash;
-  for (let m = 0; m < N; m++) {
-    if (m + 1 === N || c.day[m + 1] !== c.day[m]) daily.push(eq[m] / prev - 1), (prev = eq[m]);
+  for (let m = from; m < to; m++) {
+    if (m + 1 === to || c.day[m + 1] !== c.day[m]) {
+      daily.push(r.equity[m] / prev - 1), (prev = r.equity[m]);
+    }
   }
   const mean = daily.reduce((a, b) => a + b, 0) / daily.length;
   const sd = Math.sqrt(daily.reduce((a, b) => a + (b - mean) ** 2, 0) / (daily.length - 1));
   const pnl = r.closed.map((x) => x.p.cashFlow);
   const win = pnl.filter((x) => x > 0).reduce((a, b) => a + b, 0);
   const loss = -pnl.filter((x) => x < 0).reduce((a, b) => a + b, 0);
-  const bench = benchmark(c, initCash);
+  const bench = benchmark(c, initCash, from, to);
   const total = pnl.reduce((a, b) => a + b, 0);
   return {
     total_return: eq[N - 1] / initCash - 1,

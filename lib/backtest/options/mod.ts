@@ -38,3 +38,10 @@ export type {
   Sizing,
   SlippageModel,
 } from "./types.ts";
+export {
+  optionCombos,
+  optionWalkForward,
+  type OptionWalkForwardOptions,
+  sweepOptionStrategy,
+  type SweepOptionStrategyOptions,
+} from "./sweep_option_strategy.ts";

@@ -77,7 +77,8 @@ export interface PricedChainOptions {
 }
 
 /**
- * A whole chain priced by Black–Scholes every minute on a seeded random-walk spot: every
+ * A whole chain priced by Black–Scholes every minute on a seeded random-walk spot, strikes
+ * listed each day within `halfWidth` steps of its opening spot: every
  * contract trades every minute (volume 50), Greeks and IV are the pricing ones (a smile-free
  * surface with vol drifting by ±0.5 point a minute). Expiries are among `dates`.
  */
@@ -107,6 +108,10 @@ export function pricedChain(o: PricedChainOptions): pl.DataFrame {
   dates.forEach((date, di) => {
     const open = session(date)!.openMs;
     const exps = expiries.map((x) => dates[di + x]).filter((x) => x !== undefined);
+    strikes.length = 0; // listed around the day's opening spot
+    for (let k = -halfWidth; k <= halfWidth; k++) {
+      strikes.push(Math.round(spot / step) * step + k * step);
+    }
     for (let m = 0; m < minutes; m++) {
       spot *= Math.exp(0.0006 * (rand() * 2 - 1) * Math.sqrt(3));
       vol = Math.min(0.6, Math.max(0.05, vol + 0.005 * (rand() * 2 - 1)));
