@@ -45,3 +45,4 @@ export {
   sweepOptionStrategy,
   type SweepOptionStrategyOptions,
 } from "./sweep_option_strategy.ts";
+export { attributionFigure, type AttributionFigureOptions } from "./attribution_figure.ts";

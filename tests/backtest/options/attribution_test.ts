@@ -1,6 +1,6 @@
 // Greeks P&L attribution: per trade and per minute, the parts sum to the P&L.
 import assert from "node:assert/strict";
-import { ATTRIBUTION, runOptionStrategy } from "@lib/backtest/mod.ts";
+import { ATTRIBUTION, attributionFigure, runOptionStrategy } from "@lib/backtest/mod.ts";
 import { pricedChain } from "./_chain.ts";
 
 const table = pricedChain({
@@ -68,4 +68,23 @@ Deno.test("the portfolio's attribution per minute sums to the change of equity",
     prev = v;
   });
   assert.ok(Math.abs(eq[eq.length - 1] - 100_000 - r.summary.total_pnl) < 1e-7);
+});
+
+Deno.test("attributionFigure() stacks the six parts per day and per trade, with the total", () => {
+  const r = runOptionStrategy(table, {
+    structure: "iron_condor",
+    dte: 0,
+    delta: 0.15,
+    wingWidth: 4,
+    entry: { time: "09:45" },
+  });
+  const byDay = attributionFigure(r);
+  assert.deepEqual(byDay.data.map((d) => d.name), [...ATTRIBUTION, "total"]);
+  const x = (byDay.data[0] as { x: string[] }).x;
+  assert.deepEqual(x, ["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06"]);
+  const total = (byDay.data[6] as { y: number[] }).y;
+  assert.ok(Math.abs(total.reduce((a, b) => a + b, 0) - r.summary.total_pnl) < 1e-7);
+  const byTrade = attributionFigure(r, { by: "trade" });
+  assert.equal((byTrade.data[0] as { x: string[] }).x.length, r.trades.height);
+  assert.equal((byTrade.layout as { barmode: string }).barmode, "relative");
 });
