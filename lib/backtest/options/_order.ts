@@ -75,7 +75,7 @@ export function executeEntry(
   }
   if (!(n >= 1)) return reject("size");
   for (const l of legs) {
-    if (l.row < 0) continue;
+    if (l.row < 0 || o.slippage.volumeFraction === Infinity) continue;
     const cap = Math.floor((o.slippage.volumeFraction * c.volume[l.row]) / l.ratio);
     if (cap < n) n = cap;
   }
