@@ -73,7 +73,7 @@ export function runKernel(
   let evAt = 0, tryUntil = -Infinity, dayDone = -1, ivDay = -1, nextId = 0;
   for (let m = from; m < to; m++) {
     // 1. marks
-    for (const p of open) advance(c, p, m, attr);
+    for (const p of open) advance(c, p, m, attr, o.records);
     // 2. exits and settlement
     const keep: Position[] = [];
     for (const p of open) {

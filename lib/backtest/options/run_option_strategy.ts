@@ -43,7 +43,7 @@ export function runOptionStrategy(
   data: pl.DataFrame | OptionChain,
   options: OptionStrategyOptions,
 ): OptionStrategyResult {
-  const o = resolveOptions(options);
+  const o = resolveOptions({ ...options, records: true });
   const c: OptionChain = "rowStart" in data
     ? data as OptionChain
     : toOptionChain(data as pl.DataFrame);

@@ -89,7 +89,10 @@ export interface OptionStrategyOptions {
   feePerShare?: number;
   /** @default 100_000 */
   initCash?: number;
-  /** Keep per-minute attribution and equity. @default true */
+  /**
+   * Attribute P&L to the Greeks as legs are marked. `runOptionStrategy` always does; the
+   * sweeps turn it off (their metrics do not need it). @default true
+   */
   records?: boolean;
 }
 
