@@ -84,30 +84,36 @@ export function markLeg(
   p.lastTs[l] = tsMs;
 }
 
-/** Advances every leg of `p` to minute `m`: new bars re-mark their legs (see `markLeg`). */
-export function advance(c: OptionChain, p: Position, m: number, out: Float64Array): void {
+/**
+ * Advances every leg of `p` to minute `m`: new bars re-mark their legs (see `markLeg`);
+ * without `attribute` (sweeps) only the marks move.
+ */
+export function advance(
+  c: OptionChain,
+  p: Position,
+  m: number,
+  out: Float64Array,
+  attribute: boolean,
+): void {
   const at = m * 6, spot = c.spot[m];
   for (let l = 0; l < p.legs.length; l++) {
     const k = p.legs[l].contract;
     if (k < 0) {
-      if (spot === spot) markLeg(c, p, l, spot, spot, c.tsMs[m], NaN, out, at);
+      if (spot !== spot) continue;
+      if (attribute) markLeg(c, p, l, spot, spot, c.tsMs[m], NaN, out, at);
+      else p.mark[l] = spot;
       continue;
     }
     const end = c.cStart[k + 1];
-    while (p.ptr[l] + 1 < end && c.rowMinute[c.cRows[p.ptr[l] + 1]] <= m) {
-      const r = c.cRows[++p.ptr[l]];
-      markLeg(
-        c,
-        p,
-        l,
-        c.close[r],
-        c.spot[c.rowMinute[r]],
-        c.tsMs[c.rowMinute[r]],
-        c.iv[r],
-        out,
-        at,
-      );
+    let ptr = p.ptr[l];
+    while (ptr + 1 < end && c.rowMinute[c.cRows[ptr + 1]] <= m) {
+      const r = c.cRows[++ptr];
+      if (attribute) {
+        const rm = c.rowMinute[r];
+        markLeg(c, p, l, c.close[r], c.spot[rm], c.tsMs[rm], c.iv[r], out, at);
+      } else p.mark[l] = c.close[r];
       p.lastRow[l] = r;
     }
+    p.ptr[l] = ptr;
   }
 }
