@@ -6,10 +6,11 @@
  *
  * @module
  */
-import { parseBacktestConfig, STRATEGIES } from "../lib/backtest/mod.ts";
+import { parseBacktestConfig, STRATEGIES, STRUCTURE_NAMES } from "../lib/backtest/mod.ts";
 import { ConfigError } from "../lib/config/mod.ts";
 import { backtestArgs } from "./_backtest_flags.ts";
 import { printBacktest } from "./_backtest_print.ts";
+import { optionBacktest } from "./_option_backtest.ts";
 import { runBacktestTask } from "./_backtest_run.ts";
 import { loadTaskConfig, runTask, UsageError, useSecrets } from "./_task.ts";
 
@@ -18,6 +19,9 @@ const USAGE =
        deno task backtest --config FILE.yaml [options overriding the file]
 
   --strategy NAME            ${Object.keys(STRATEGIES).sort().join(" | ")}
+                             or an option structure: ${STRUCTURE_NAMES.join(" | ")}
+                             (consolidated table; --params short_delta=0.1,wing_width=5,entry_time=10:00,
+                             see docs/strategies.md)
   --symbol SPY,QQQ           symbols of equity_minute (bar strategies; default from config)
   --underlying SPY           underlyings whose option minutes are read (option strategies)
   --from, --to YYYY-MM-DD    trading dates, inclusive
@@ -46,6 +50,11 @@ await runTask(USAGE, async () => {
   }
   if (raw.strategy === undefined) {
     throw new UsageError("--strategy (or a --config file) is required");
+  }
+  if ((STRUCTURE_NAMES as string[]).includes(String(raw.strategy))) {
+    const config = await loadTaskConfig(undefined, {});
+    useSecrets(config);
+    return await optionBacktest(raw, config);
   }
   let cfg;
   try {

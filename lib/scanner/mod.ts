@@ -63,3 +63,5 @@ export {
   scanOutputs,
   type ScanOutputsOptions,
 } from "./scan_outputs.ts";
+export { mergeMoves, type MergeMovesOptions, movesSummary } from "./merge_moves.ts";
+export { topEvents, type TopEventsOptions } from "./top_events.ts";

@@ -46,3 +46,4 @@ export {
   type SweepOptionStrategyOptions,
 } from "./sweep_option_strategy.ts";
 export { attributionFigure, type AttributionFigureOptions } from "./attribution_figure.ts";
+export { OPTION_PARAMS, optionStrategyFromParams } from "./from_params.ts";
