@@ -34,6 +34,20 @@ export interface KernelResult {
   attr: Float64Array;
 }
 
+/** Per-minute arrays of a run, reusable across the runs of a sweep. */
+export type KernelBuffers = Pick<KernelResult, "equity" | "cash" | "bpInUse" | "attr">;
+
+/** New per-minute arrays for runs on `c`. */
+export function kernelBuffers(c: OptionChain): KernelBuffers {
+  const N = c.nMinutes;
+  return {
+    equity: new Float64Array(N),
+    cash: new Float64Array(N),
+    bpInUse: new Float64Array(N),
+    attr: new Float64Array(N * 6),
+  };
+}
+
 const lastOfDay = (c: OptionChain, m: number) => m + 1 === c.nMinutes || c.day[m + 1] !== c.day[m];
 
 /** Why position `p` exits at minute `m` ("" = it stays), before any settlement. */
@@ -60,10 +74,11 @@ export function runKernel(
   o: ResolvedOptions,
   from = 0,
   to = c.nMinutes,
+  buffers?: KernelBuffers,
 ): KernelResult {
-  const spec = structureSpec(o.structure), N = c.nMinutes;
-  const equity = new Float64Array(N), cash = new Float64Array(N), bpInUse = new Float64Array(N);
-  const attr = new Float64Array(N * 6);
+  const spec = structureSpec(o.structure);
+  const { equity, cash, bpInUse, attr } = buffers ?? kernelBuffers(c);
+  attr.fill(0, from * 6, to * 6);
   const closed: ClosedPosition[] = [], orders: OrderRecord[] = [];
   let open: Position[] = [],
     state: BookState = { cash: o.initCash, equity: o.initCash, bpInUse: 0 };

@@ -2,7 +2,7 @@
 import pl from "nodejs-polars";
 import { bestCombo } from "../best_combo.ts";
 import { type OptionChain, toOptionChain } from "./_chain.ts";
-import { runKernel } from "./_kernel.ts";
+import { kernelBuffers, runKernel } from "./_kernel.ts";
 import { type OptionMetrics, optionMetrics } from "./_metrics.ts";
 import { resolveOptions } from "./_resolve.ts";
 import type { OptionStrategyOptions } from "./types.ts";
@@ -74,9 +74,10 @@ export function sweepOptionStrategy(
     ? data as OptionChain
     : toOptionChain(data as pl.DataFrame);
   const { names, combos } = optionCombos(options.base, options.grid);
+  const buffers = kernelBuffers(c);
   const rows: OptionMetrics[] = combos.map((k) => {
     const o = resolveOptions({ ...k.options, records: false });
-    return optionMetrics(c, runKernel(c, o), o.initCash);
+    return optionMetrics(c, runKernel(c, o, 0, c.nMinutes, buffers), o.initCash);
   });
   return metricsTable(names, combos.map((k) => k.values), rows);
 }
@@ -137,6 +138,7 @@ export function optionWalkForward(
     );
   }
   const { names, combos } = optionCombos(options.base, options.grid);
+  const buffers = kernelBuffers(c);
   const iso = (m: number) => new Date(c.day[m] * 86_400_000).toISOString().slice(0, 10);
   const out: Record<string, Array<number | string>> = {
     fold: [],
@@ -151,7 +153,7 @@ export function optionWalkForward(
     const te0 = starts[d], te1 = starts[d + testDays];
     const train = combos.map((k) => {
       const o = resolveOptions({ ...k.options, records: false });
-      return optionMetrics(c, runKernel(c, o, tr0, tr1), o.initCash, tr0, tr1);
+      return optionMetrics(c, runKernel(c, o, tr0, tr1, buffers), o.initCash, tr0, tr1);
     });
     const table = metricsTable(names, combos.map((k) => k.values), train);
     const finite = train.some((t) => Number.isFinite(t[metric]));
@@ -160,7 +162,7 @@ export function optionWalkForward(
       ? 0
       : combos.findIndex((k) => names.every((n, j) => k.values[j] === best.params[n]));
     const o = resolveOptions({ ...combos[pick].options, records: false });
-    const test = optionMetrics(c, runKernel(c, o, te0, te1), o.initCash, te0, te1);
+    const test = optionMetrics(c, runKernel(c, o, te0, te1, buffers), o.initCash, te0, te1);
     push("fold", f), push("train_from", iso(tr0)), push("train_to", iso(tr1 - 1));
     push("test_from", iso(te0)), push("test_to", iso(te1 - 1));
     names.forEach((n, j) => push(n, combos[pick].values[j]));
