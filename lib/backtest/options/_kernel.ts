@@ -95,7 +95,9 @@ export function runKernel(
       const style = settlementStyle(c.root[p.legs.find((l) => l.contract >= 0)!.contract]);
       let flow = NaN, reason = "";
       if (style === "am" && c.day[m] >= p.nearExpiry) {
-        (flow = settle(c, p, m, c.spotOpen[m], style, o, attr)), (reason = "expiry");
+        let first = m;
+        while (first > 0 && c.day[first - 1] === c.day[m]) first--;
+        (flow = settle(c, p, m, c.spotOpen[first], style, o, attr)), (reason = "expiry");
       } else if (
         style !== "am" &&
         (c.day[m] > p.nearExpiry || (c.day[m] === p.nearExpiry && lastOfDay(c, m)))
