@@ -5,7 +5,6 @@ import { atmIv, ivRank } from "./_iv.ts";
 import { type BookState, executeEntry } from "./_order.ts";
 import { A_COSTS, advance, markValue, type Position } from "./_position.ts";
 import { nearestExpiry, selectLegs } from "./_select.ts";
-import { settlementStyle } from "./_settle.ts";
 import { structureSpec } from "./structures.ts";
 import type { ResolvedOptions } from "./types.ts";
 
@@ -80,8 +79,8 @@ export function runKernel(
   const { equity, cash, bpInUse, attr } = buffers ?? kernelBuffers(c);
   attr.fill(0, from * 6, to * 6);
   const closed: ClosedPosition[] = [], orders: OrderRecord[] = [];
-  let open: Position[] = [],
-    state: BookState = { cash: o.initCash, equity: o.initCash, bpInUse: 0 };
+  const open: Position[] = [];
+  let state: BookState = { cash: o.initCash, equity: o.initCash, bpInUse: 0 };
   const e = o.entry, events = e.events, ivHistory: number[] = [];
   const needIv = [e.ivRankMin, e.ivRankMax, e.ivPercentileMin, e.ivPercentileMax]
     .some((v) => Number.isFinite(v));
@@ -90,9 +89,9 @@ export function runKernel(
     // 1. marks
     for (const p of open) advance(c, p, m, attr, o.records);
     // 2. exits and settlement
-    const keep: Position[] = [];
+    let kept = 0;
     for (const p of open) {
-      const style = settlementStyle(c.root[p.legs.find((l) => l.contract >= 0)!.contract]);
+      const style = p.style;
       let flow = NaN, reason = "";
       if (style === "am" && c.day[m] >= p.nearExpiry) {
         let first = m;
@@ -111,9 +110,9 @@ export function runKernel(
       if (flow === flow) {
         state.cash += flow, state.bpInUse -= p.buyingPower;
         closed.push({ p, exitMinute: m, reason });
-      } else keep.push(p);
+      } else open[kept++] = p;
     }
-    open = keep;
+    open.length = kept;
     // 3. entries
     const today = c.day[m];
     let want = false;

@@ -3,7 +3,7 @@ import type { OptionChain } from "./_chain.ts";
 import { A_COSTS, type Position } from "./_position.ts";
 import { buyingPower, INDEX_ROOTS, riskProfile } from "./_risk.ts";
 import type { Leg } from "./_select.ts";
-import { fillPrice } from "./_settle.ts";
+import { fillPrice, settlementStyle } from "./_settle.ts";
 import type { ResolvedOptions } from "./types.ts";
 
 /** The book an order acts on: cash, equity at the marks and buying power in use, dollars. */
@@ -105,6 +105,7 @@ export function executeEntry(
     lastSpot: new Float64Array(L).fill(spot),
     lastTs: new Float64Array(L).fill(c.tsMs[m]),
     nearExpiry: Math.min(...legs.filter((l) => l.row >= 0).map((l) => l.expiryDay)),
+    style: settlementStyle(c.root[first.contract]),
     attr: new Float64Array(6),
     fees: fee,
     slippage: (entryNet - markNet) * mult * n,

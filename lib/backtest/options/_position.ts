@@ -1,6 +1,7 @@
 // An open structure: legs, marks, and its P&L attribution as it is marked minute by minute.
 import type { OptionChain } from "./_chain.ts";
 import type { Leg } from "./_select.ts";
+import type { SettlementStyle } from "./_settle.ts";
 
 /** Attribution components, in this order in `attr` arrays. */
 export const ATTRIBUTION = ["delta", "gamma", "theta", "vega", "residual", "costs"] as const;
@@ -25,6 +26,8 @@ export interface Position {
   lastSpot: Float64Array;
   lastTs: Float64Array;
   nearExpiry: number;
+  /** Settlement of the option root (see `settlementStyle`). */
+  style: SettlementStyle;
   attr: Float64Array;
   fees: number;
   slippage: number;
