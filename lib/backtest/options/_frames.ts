@@ -42,6 +42,9 @@ export function tradesFrame(c: OptionChain, r: KernelResult, structure: string):
     pl.Series("slippage", col((x) => x.p.slippage), pl.Float64),
     pl.Series("pnl", col((x) => x.p.cashFlow), pl.Float64),
     pl.Series("return_on_risk", col((x) => x.p.cashFlow / x.p.buyingPower), pl.Float64),
+    // as `runBacktest` trades, so that `bootstrapTrades` reads them
+    pl.Series("return", col((x) => x.p.cashFlow / x.p.buyingPower), pl.Float64),
+    pl.Series("status", t.map(() => "closed"), pl.Utf8),
     pl.Series("exit_reason", t.map((x) => x.reason), pl.Utf8),
     pl.Series("settle_px", col((x) => x.p.settlePx), pl.Float64),
     pl.Series("assigned_shares", col((x) => x.p.assignedShares), pl.Float64),
