@@ -4,12 +4,23 @@
  * covered calls, protective puts) chosen each day by rules, filled with slippage, sized,
  * margined, settled by root, with Greeks P&L attribution. Rules: docs/strategies.md.
  *
- * @example
- * ```ts ignore
+ * @example A bull call spread on a two-contract chain, settled at 606
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import assert from "node:assert/strict";
  * import { runOptionStrategy } from "./mod.ts";
- * const r = runOptionStrategy(table, {
- *   structure: "iron_condor", dte: 0, entry: { time: "10:00" }, shortDelta: 0.1, wingWidth: 5,
+ * const at = (m: number) => new Date(Date.UTC(2025, 2, 4, 14, 30 + m)); // 09:30 New York + m
+ * const table = pl.DataFrame({
+ *   ticker: ["O:SPY250304C00600000", "O:SPY250304C00605000", "O:SPY250304C00600000"],
+ *   ts: [at(30), at(30), at(389)], right: ["call", "call", "call"], strike: [600, 605, 600],
+ *   expiry: ["2025-03-04", "2025-03-04", "2025-03-04"], close: [2.1, 0.6, 6],
+ *   delta: [0.51, 0.12, 1], spot: [600, 600, 606],
  * });
+ * const r = runOptionStrategy(table, {
+ *   structure: "bull_call_spread", delta: 0.5, wingWidth: 5, entry: { time: "10:00" },
+ * });
+ * // debit 1.50, worth 5 at 606: +350 less 2 contracts × 0.65
+ * assert.equal(r.trades.getColumn("pnl").get(0), 348.7);
  * ```
  *
  * @module
