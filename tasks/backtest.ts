@@ -6,7 +6,14 @@
  *
  * @module
  */
-import { formatBacktestJob, parseBacktestConfig, runBacktestJob } from "../lib/backtest/mod.ts";
+import {
+  formatBacktestJob,
+  formatOptionBacktestJob,
+  parseBacktestConfig,
+  runBacktestJob,
+  runOptionBacktestJob,
+  STRUCTURE_NAMES,
+} from "../lib/backtest/mod.ts";
 import { ConfigError } from "../lib/config/mod.ts";
 import { defineTask, UsageError } from "../lib/task/mod.ts";
 
@@ -36,6 +43,7 @@ export const task = defineTask({
   name: "backtest",
   summary: "backtest a strategy on the lake: a run or a sweep, with its validations and report",
   example: [
+    "deno task backtest --strategy iron_condor --underlyings SPY --from 2025-03-03 --to 2025-03-28 --params short_delta=0.1,wing_width=5,entry_time=10:00",
     "deno task backtest --strategy sma_cross --symbols SPY --from 2024-01-02 --to 2024-03-28 --grid fast=5:30:5,slow=40:200:40",
     "deno task backtest --config config/examples/walk_forward.yaml --from 2024-07-01",
   ],
@@ -93,6 +101,25 @@ export const task = defineTask({
     if ((flags.top as number) < 1) throw new UsageError(`--top must be >= 1, got ${flags.top}`);
   },
   run: async (ctx) => {
+    const b = ctx.config.backtest;
+    if ((STRUCTURE_NAMES as readonly string[]).includes(b.strategy!)) {
+      // An option structure on the consolidated table (docs/strategies.md).
+      const underlyings = b.underlyings ?? ctx.config.options.underlyings;
+      if (underlyings.length !== 1) {
+        throw new UsageError(
+          `an option structure trades one underlying, got ${underlyings.join(", ")}`,
+        );
+      }
+      const run = await runOptionBacktestJob(ctx.config, {
+        structure: b.strategy!,
+        underlying: underlyings[0],
+        from: b.from!,
+        to: b.to!,
+        params: b.params,
+      });
+      for (const line of formatOptionBacktestJob(run)) ctx.say(line);
+      return;
+    }
     let cfg;
     try {
       cfg = parseBacktestConfig(ctx.config.backtest, "the backtest section");

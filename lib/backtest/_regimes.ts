@@ -30,15 +30,34 @@ export function basketReturn(m: Market, lookback: number): Float64Array {
   return out;
 }
 
-/** Masks of bear, range and high-VIX bars (`vix` null when the market has no vix column). */
+/** Trailing return of `x` over `lookback` bars (NaN before it). */
+function trailingReturn(x: Float64Array, lookback: number): Float64Array {
+  const out = new Float64Array(x.length).fill(NaN);
+  for (let i = lookback; i < x.length; i++) out[i] = x[i] / x[i - lookback] - 1;
+  return out;
+}
+
+/**
+ * Masks of bear, range and high-VIX bars, from the underlying, never option prices: the
+ * market's `extra.underlying` when it has one (option markets from a consolidated table),
+ * else the basket of its assets (bar strategies trade the underlyings themselves). `bear` and
+ * `range` are null for an option market without an underlying price, `vix` when the market
+ * has no vix column; `source` says which was used.
+ */
 export function regimeMasks(m: Market, o: RegimeOptions) {
-  const r = basketReturn(m, o.lookbackBars), n = m.nBars;
+  const n = m.nBars, u = m.extra.underlying;
+  const options = m.segments !== undefined;
+  const vixMask = (v: Float64Array | undefined) =>
+    v === undefined ? null : Uint8Array.from(v, (x) => (x >= o.vixLevel ? 1 : 0));
+  if (u === undefined && options) {
+    return { bear: null, range: null, vix: vixMask(m.extra.vix), source: "none" as const };
+  }
+  const r = u !== undefined ? trailingReturn(u, o.lookbackBars) : basketReturn(m, o.lookbackBars);
   const bear = new Uint8Array(n), range = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (r[i] <= -o.bearDrop) bear[i] = 1;
     if (Math.abs(r[i]) < o.rangeBand) range[i] = 1;
   }
-  const v = m.extra.vix;
-  const vix = v === undefined ? null : Uint8Array.from(v, (x) => (x >= o.vixLevel ? 1 : 0));
-  return { bear, range, vix };
+  const source = u !== undefined ? "underlying" as const : "basket" as const;
+  return { bear, range, vix: vixMask(m.extra.vix), source };
 }

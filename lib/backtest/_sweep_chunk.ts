@@ -20,8 +20,9 @@ export interface ChunkJob {
 }
 
 /**
- * Metrics of combos `from..to` of `values` (row-major, `names.length` per combo) for the
- * first portfolio, `N_METRICS` per combo in `METRIC_COLUMNS` order. Nothing but the
+ * Metrics of combos `from..to` of `values` (row-major, `names.length` per combo), each the
+ * mean over every portfolio of the run (one per symbol for per-symbol strategies; NaN
+ * values skipped), `N_METRICS` per combo in `METRIC_COLUMNS` order. Nothing but the
  * accumulators is kept per combo, so memory does not grow with the number of combos.
  */
 export function evalCombos(job: ChunkJob, values: Float64Array, from: number, to: number) {
@@ -40,9 +41,15 @@ export function evalCombos(job: ChunkJob, values: Float64Array, from: number, to
   for (let k = from; k < to; k++) {
     for (let j = 0; j < names.length; j++) p[names[j]] = values[k * names.length + j];
     const res = runPlan(strategy, market, p, ind, buf, sim);
-    const m = metricsFromStats(res.stats, 0, { barsPerYear: job.barsPerYear });
-    const o = (k - from) * N_METRICS;
-    for (let c = 0; c < N_METRICS; c++) out[o + c] = m[METRIC_COLUMNS[c][0]];
+    const o = (k - from) * N_METRICS, seen = new Float64Array(N_METRICS);
+    for (let g = 0; g < res.nGroups; g++) {
+      const m = metricsFromStats(res.stats, g, { barsPerYear: job.barsPerYear });
+      for (let c = 0; c < N_METRICS; c++) {
+        const v = m[METRIC_COLUMNS[c][0]];
+        if (v === v) (out[o + c] += v), seen[c]++;
+      }
+    }
+    for (let c = 0; c < N_METRICS; c++) out[o + c] = seen[c] > 0 ? out[o + c] / seen[c] : NaN;
   }
   return out;
 }

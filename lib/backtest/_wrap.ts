@@ -93,17 +93,50 @@ function exitReasons(r: SimRecords): (string | null)[] {
   });
 }
 
-/** Equity: value, cash and gross exposure per portfolio and bar. */
+/**
+ * Buy-and-hold return (fraction) per bar of `prices` assets, equal weights from each one's
+ * first finite close, carried forward.
+ */
+function holdReturn(m: Market, assets: Float64Array[]): Float64Array {
+  const out = new Float64Array(m.nBars);
+  const first = assets.map(() => NaN), last = assets.map(() => NaN);
+  for (let i = 0; i < m.nBars; i++) {
+    let s = 0, k = 0;
+    assets.forEach((a, j) => {
+      if (a[i] === a[i]) (last[j] = a[i]), first[j] !== first[j] && (first[j] = a[i]);
+      if (first[j] === first[j]) (s += last[j] / first[j] - 1), k++;
+    });
+    out[i] = k > 0 ? s / k : 0;
+  }
+  return out;
+}
+
+/**
+ * Equity: value, cash and gross exposure per portfolio and bar, and `benchmark_return`: the
+ * buy-and-hold return of the underlying (the portfolio's asset for per-asset strategies, the
+ * equal-weighted basket of the assets otherwise, `spot` for option strategies).
+ */
 export function equityFrame(r: SimRecords, m: Market, groups: string[]) {
   const n = m.nBars, g = groups.length;
-  const ts = new Float64Array(n * g);
-  for (let k = 0; k < g; k++) ts.set(m.tsMs, k * n);
+  const ts = new Float64Array(n * g), bench = new Float64Array(n * g);
+  const lane = (a: number) => m.close.subarray(a * n, a * n + n);
+  const all = m.extra.underlying !== undefined
+    ? [m.extra.underlying]
+    : m.segments !== undefined
+    ? []
+    : Array.from({ length: m.nAssets }, (_, a) => lane(a));
+  for (let k = 0; k < g; k++) {
+    ts.set(m.tsMs, k * n);
+    const own = g > 1 && g === m.nAssets && m.extra.underlying === undefined ? [lane(k)] : all;
+    bench.set(own.length > 0 ? holdReturn(m, own) : new Float64Array(n).fill(NaN), k * n);
+  }
   return pl.DataFrame([
     pl.Series("portfolio", groups.flatMap((name) => Array(n).fill(name))),
     datetime("ts", ts),
     pl.Series("value", r.value, pl.Float64),
     pl.Series("cash", r.cash, pl.Float64),
     pl.Series("exposure", r.exposure, pl.Float64),
+    pl.Series("benchmark_return", bench, pl.Float64),
   ]);
 }
 

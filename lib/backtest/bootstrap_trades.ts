@@ -10,9 +10,12 @@ export interface BootstrapTradesOptions {
   seed?: number;
   /** Two-sided confidence level. @default 0.95 */
   confidence?: number;
+  /** The run's starting cash, dollars: `total_return` is summed P&L over it. @default 100_000 */
+  initCash?: number;
 }
 
-const STATS: Array<[string, (pnl: Float64Array, ret: Float64Array, idx: Int32Array) => number]> = [
+type Stat = (pnl: Float64Array, ret: Float64Array, idx: Int32Array, initCash: number) => number;
+const STATS: Array<[string, Stat]> = [
   ["avg_trade_return", (_p, r, ix) => ix.reduce((a, k) => a + r[k], 0) / ix.length],
   ["expectancy", (p, _r, ix) => ix.reduce((a, k) => a + p[k], 0) / ix.length],
   ["win_rate", (p, _r, ix) => ix.reduce((a, k) => a + (p[k] > 0 ? 1 : 0), 0) / ix.length],
@@ -21,7 +24,7 @@ const STATS: Array<[string, (pnl: Float64Array, ret: Float64Array, idx: Int32Arr
     for (const k of ix) p[k] > 0 ? (win += p[k]) : (loss -= p[k]);
     return loss > 0 ? win / loss : win > 0 ? Infinity : NaN;
   }],
-  ["compounded_return", (_p, r, ix) => ix.reduce((a, k) => a * (1 + r[k]), 1) - 1],
+  ["total_return", (p, _r, ix, cash) => ix.reduce((a, k) => a + p[k], 0) / cash],
 ];
 
 function quantile(sorted: Float64Array, q: number): number {
@@ -35,7 +38,10 @@ function quantile(sorted: Float64Array, q: number): number {
  * replacement `n` times (seeded) and each statistic's `(1−c)/2` and `(1+c)/2` quantiles
  * (linear interpolation) are reported beside its value on the actual trades. Statistics:
  * average trade return, expectancy (mean PnL, dollars), win rate, profit factor and the
- * compounded return `∏(1+r) − 1` (trades taken one after another with all capital).
+ * total return `Σ pnl / initCash`: the trades' dollar P&L at the strategy's own sizing, so
+ * that on the actual trades it is the run's total return when every trade is closed (not a
+ * compounding of trade returns as if each trade were taken with all the capital, which
+ * reports −100 % for a strategy that risks a slice of its equity per trade).
  *
  * @returns Rows `metric`, `estimate`, `lower`, `upper`.
  * @throws {RangeError} With no closed trade or out-of-range options.
@@ -44,7 +50,10 @@ export function bootstrapTrades(
   trades: pl.DataFrame,
   options: BootstrapTradesOptions = {},
 ): pl.DataFrame {
-  const { n = 2000, seed = 0, confidence = 0.95 } = options;
+  const { n = 2000, seed = 0, confidence = 0.95, initCash = 100_000 } = options;
+  if (!(initCash > 0)) {
+    throw new RangeError(`Cannot bootstrap trades: initCash must be > 0, got ${initCash}`);
+  }
   if (!(Number.isInteger(n) && n >= 10)) {
     throw new RangeError(`Cannot bootstrap trades: n must be an integer >= 10, got ${n}`);
   }
@@ -63,13 +72,13 @@ export function bootstrapTrades(
   const idx = new Int32Array(k);
   for (let b = 0; b < n; b++) {
     for (let i = 0; i < k; i++) idx[i] = Math.floor(rand() * k);
-    STATS.forEach(([, f], j) => (samples[j][b] = f(pnl, ret, idx)));
+    STATS.forEach(([, f], j) => (samples[j][b] = f(pnl, ret, idx, initCash)));
   }
   const a = (1 - confidence) / 2;
   for (const s of samples) s.sort();
   return pl.DataFrame({
     metric: STATS.map(([name]) => name),
-    estimate: STATS.map(([, f]) => f(pnl, ret, all)),
+    estimate: STATS.map(([, f]) => f(pnl, ret, all, initCash)),
     lower: samples.map((s) => quantile(s, a)),
     upper: samples.map((s) => quantile(s, 1 - a)),
   });

@@ -98,3 +98,10 @@ export {
   type DataRequest,
   loadBacktestData,
 } from "./_job_data.ts";
+export * from "./options/mod.ts";
+export {
+  formatOptionBacktestJob,
+  type OptionBacktestRequest,
+  type OptionBacktestRun,
+  runOptionBacktestJob,
+} from "./run_option_backtest_job.ts";

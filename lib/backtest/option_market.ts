@@ -5,6 +5,11 @@ import { lowerBound } from "./_segments.ts";
 import type { Market, Segments } from "./market.ts";
 
 const NEED = ["ticker", "ts", "open", "high", "low", "close"];
+/** Per-minute columns kept in `extra` (first present wins): the underlying and VIX. */
+const EXTRA = [["spot", "underlying"], ["underlying_close", "underlying"], ["vix_close", "vix"], [
+  "vix",
+  "vix",
+]] as const;
 const DAY_MS = 86_400_000;
 const fail = (msg: string) => new RangeError(`Cannot read the option frame: ${msg}`);
 
@@ -19,7 +24,9 @@ const fail = (msg: string) => new RangeError(`Cannot read the option frame: ${ms
  * segments share asset lanes: a contract-day takes the lowest lane free since before its
  * first minute, so there are as many lanes as contract-days trading at once, not one per
  * ticker. `tsMs` is the sorted union of the minutes; a lane is NaN where its contract did
- * not trade. Lanes are named `lane_0`, `lane_1`…; the records of a backtest name the
+ * not trade. `extra.underlying` (from `spot`, else `underlying_close`) and `extra.vix` (from
+ * `vix_close`, else `vix`) are kept per minute, carried forward, when the frame has them:
+ * the stress test's regimes read them, never the option prices. Lanes are named `lane_0`, `lane_1`…; the records of a backtest name the
  * contract instead.
  *
  * @throws {RangeError} For a missing column, no traded minute, or two bars of one ticker in
@@ -57,6 +64,7 @@ export function toOptionMarket(frame: pl.DataFrame): Market {
     ...prices.map((p) => pl.col(p).cast(pl.Float64)),
     ...(cols.has("volume") ? [pl.col("volume").cast(pl.Float64)] : []),
     ...(cols.has("date") ? [pl.col("date").cast(pl.Int32)] : []),
+    ...EXTRA.filter(([c]) => cols.has(c)).map(([c]) => pl.col(c).cast(pl.Float64)),
   ).filter(traded).sort(["ticker", "ts"]);
   if (df.height === 0) {
     throw fail("no traded minute (rows with open, high, low, close and volume > 0)");
@@ -97,6 +105,14 @@ export function toOptionMarket(frame: pl.DataFrame): Market {
       for (let j = 0; j < 4; j++) out[j][at] = src[j][r];
     }
   });
+  const extra: Record<string, Float64Array> = {};
+  for (const [c, name] of EXTRA) {
+    if (!df.columns.includes(c) || extra[name] !== undefined) continue;
+    const v = df.select(pl.col(c).fillNull(NaN)).getColumn(c).toTypedArray() as Float64Array;
+    const x = (extra[name] = new Float64Array(n).fill(NaN));
+    for (let r = 0; r < df.height; r++) if (v[r] === v[r]) x[lowerBound(grid, tsAll[r])] = v[r];
+    for (let i = 1; i < n; i++) if (x[i] !== x[i]) x[i] = x[i - 1];
+  }
   const segments: Segments = {
     symbol: seg.map((s) => s.symbol),
     date: seg.map((s) => s.date),
@@ -113,7 +129,7 @@ export function toOptionMarket(frame: pl.DataFrame): Market {
     high: out[1],
     low: out[2],
     close: out[3],
-    extra: {},
+    extra,
     segments,
   };
 }

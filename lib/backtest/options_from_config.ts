@@ -46,7 +46,9 @@ export function optionsFromConfig(cfg: BacktestConfig) {
     sweep,
     walkForward,
     stress,
-    bootstrap: cfg.validation.bootstrap,
+    bootstrap: cfg.validation.bootstrap === undefined
+      ? undefined
+      : { ...cfg.validation.bootstrap, initCash: cfg.initCash },
     split: cfg.validation.split,
   };
 }

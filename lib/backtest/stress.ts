@@ -1,5 +1,5 @@
 // Stress scenarios: higher costs, regime subsets and a flash crash.
-import type pl from "nodejs-polars";
+import pl from "nodejs-polars";
 import { indicatorCache, newPlanBuffers, runPlan } from "./_plan.ts";
 import { regimeMasks } from "./_regimes.ts";
 import {
@@ -36,15 +36,19 @@ export interface StressTestOptions extends RunBacktestOptions {
 /**
  * Runs the backtest under stress and returns one row per scenario (`scenario`, `bars`,
  * then the metric columns) for the first portfolio:
- * `baseline`; `slippage_x2`, `slippage_x3` (slippage bps times 2 and 3); `fees_x2` (both
- * fees doubled); `regime_bear`, `regime_range`, `regime_high_vix` (the baseline run's
- * returns and the trades entered on bars of that regime only: bear when the basket's
- * trailing return is at most −bearDrop, range when within ±rangeBand, high VIX when the
- * frame's `vix` column is at least vixLevel; the VIX row is NaN without a `vix` column;
+ * `baseline`; `slippage_x2`, `slippage_x3` (slippage bps times 2 and 3); `fees_x2` (every
+ * fee doubled: `fees`, `fixedFees` and any strategy parameter named like `fee`, such as
+ * `fee_per_contract`); `regime_bear`, `regime_range`, `regime_high_vix` (the baseline run's
+ * returns and the trades entered on bars of that regime only: bear when the underlying's
+ * trailing return is at most −bearDrop (the basket of the traded assets for bar strategies;
+ * the `spot` column for option strategies, never option prices), range when within
+ * ±rangeBand, high VIX when the frame's `vix` column is at least vixLevel;
  * total return, final value and drawdowns compound the returns of those bars only);
  * `flash_crash` (every price from `crashBar` on is cut by `crashGap`, the strategy is
  * replanned on the crashed prices and every position is closed at the crashed open,
- * stops included).
+ * stops included). A last column, `note`, says when a scaled cost is 0 (the row then equals
+ * the baseline), what was doubled, where a regime came from, and "no bars in this regime" or
+ * what is missing for a regime row whose metrics are NaN.
  */
 export function stressTest(data: pl.DataFrame | Market, options: StressTestOptions): pl.DataFrame {
   const m = asMarket(data, getStrategy(options.strategy));
@@ -77,43 +81,70 @@ export function stressTest(data: pl.DataFrame | Market, options: StressTestOptio
       records: true,
     });
   const met = (r: SimResult) => metricsFromStats(r.stats, 0, { barsPerYear: bpy });
-  const names: string[] = [], bars: number[] = [], rows: Metrics[] = [];
-  const add = (
-    name: string,
-    n: number,
-    x: Metrics,
-  ) => (names.push(name), bars.push(n), rows.push(x));
+  const names: string[] = [], bars: number[] = [], rows: Metrics[] = [], notes: string[] = [];
+  const add = (name: string, n: number, x: Metrics, note = "") => (
+    names.push(name), bars.push(n), rows.push(x), notes.push(note)
+  );
   const base = run(m, {});
   add("baseline", m.nBars, met(base));
   const slip = sim.slippageBps ?? 0, fee = sim.fees ?? 0, fixed = sim.fixedFees ?? 0;
-  add("slippage_x2", m.nBars, met(run(m, { slippageBps: slip * 2 })));
-  add("slippage_x3", m.nBars, met(run(m, { slippageBps: slip * 3 })));
-  add("fees_x2", m.nBars, met(run(m, { fees: fee * 2, fixedFees: fixed * 2 })));
+  const slipNote = slip === 0 ? "slippage is 0: scaling it changes nothing; set slippageBps" : "";
+  add("slippage_x2", m.nBars, met(run(m, { slippageBps: slip * 2 })), slipNote);
+  add("slippage_x3", m.nBars, met(run(m, { slippageBps: slip * 3 })), slipNote);
+  const feeParams = Object.keys(p).filter((k) => /fee/i.test(k) && typeof p[k] === "number");
+  const doubled = { ...p, ...Object.fromEntries(feeParams.map((k) => [k, (p[k] as number) * 2])) };
+  const feeRun = runPlan(strategy, m, doubled, indicatorCache(strategy, m), newPlanBuffers(m), {
+    ...sim,
+    fees: fee * 2,
+    fixedFees: fixed * 2,
+    records: true,
+  });
+  const anyFee = fee !== 0 || fixed !== 0 || feeParams.some((k) => p[k] !== 0);
+  add(
+    "fees_x2",
+    m.nBars,
+    met(feeRun),
+    anyFee
+      ? `doubled: fees, fixedFees${feeParams.map((k) => `, ${k}`).join("")}`
+      : "every fee is 0: doubling changes nothing; set fees, fixedFees" +
+        feeParams.map((k) => ` or ${k}`).join(""),
+  );
   const masks = regimeMasks(m, {
     lookbackBars: regimeLookbackBars ?? Math.max(1, Math.round(bpy / 12)),
     bearDrop,
     rangeBand,
     vixLevel,
   });
+  const none = () =>
+    Object.fromEntries(METRIC_COLUMNS.map(([k]) => [k, NaN])) as unknown as Metrics;
   for (
-    const [name, mask] of [["regime_bear", masks.bear], ["regime_range", masks.range], [
-      "regime_high_vix",
-      masks.vix,
-    ]] as const
+    const [name, mask, missing] of [
+      ["regime_bear", masks.bear, "no underlying price (spot) in the data"],
+      ["regime_range", masks.range, "no underlying price (spot) in the data"],
+      ["regime_high_vix", masks.vix, "no vix column in the data"],
+    ] as const
   ) {
     if (mask === null) {
-      add(name, 0, Object.fromEntries(METRIC_COLUMNS.map(([k]) => [k, NaN])) as unknown as Metrics);
+      add(name, 0, none(), missing);
+      continue;
+    }
+    const count = mask.reduce((a, b) => a + b, 0);
+    if (count === 0) {
+      add(name, 0, none(), "no bars in this regime");
       continue;
     }
     add(
       name,
-      mask.reduce((a, b) => a + b, 0),
+      count,
       met(masked(base, m.nBars, sim.initCash ?? 100_000, mask)),
+      `regime from the ${masks.source === "underlying" ? "underlying" : "traded assets"}`,
     );
   }
   const crashed = crash(m, crashBar, crashGap);
   add("flash_crash", m.nBars, met(run(crashed, { forceExitBar: crashBar })));
-  return metricsFrame({ scenario: names, bars }, rows);
+  return metricsFrame({ scenario: names, bars }, rows).withColumns(
+    pl.Series("note", notes, pl.Utf8),
+  );
 }
 
 function masked(r: SimResult, n: number, initCash: number, mask: Uint8Array): SimResult {

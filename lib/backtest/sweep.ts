@@ -27,8 +27,9 @@ export interface SweepOptions extends Omit<SimulateOptions, "records"> {
 
 /**
  * Backtests every parameter combination of `grid` and returns one row per combination:
- * the parameters, then every metric (snake_case, `METRIC_COLUMNS` order), of the first
- * portfolio. Combinations that break the strategy's cross-parameter rule (e.g. RSI
+ * the parameters, then every metric (snake_case, `METRIC_COLUMNS` order), averaged over
+ * every portfolio of the run (a per-symbol strategy has one per symbol; with one portfolio
+ * the metrics are its own), so that ranking by a metric weighs every symbol. Combinations that break the strategy's cross-parameter rule (e.g. RSI
  * `lower >= upper`) are left out; an out-of-range value throws. Each distinct indicator
  * is computed once, in this thread, and shared with the workers (SharedArrayBuffer);
  * workers evaluate chunks of combos and keep only metrics, so the results do not depend

@@ -64,3 +64,5 @@ export {
   type ScanOutputsOptions,
 } from "./scan_outputs.ts";
 export { DTE_BANDS, eventsByMoneynessDteFigure } from "./events_by_moneyness_dte_figure.ts";
+export { mergeMoves, type MergeMovesOptions, movesSummary } from "./merge_moves.ts";
+export { topEvents, type TopEventsOptions } from "./top_events.ts";

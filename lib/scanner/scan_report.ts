@@ -12,6 +12,8 @@ import { eventsByHourFigure } from "./events_by_hour_figure.ts";
 import { eventsByMoneynessDteFigure } from "./events_by_moneyness_dte_figure.ts";
 import type { ScanOptions } from "./options.ts";
 import type { ScanSummary } from "./summarize.ts";
+import { mergeMoves, movesSummary } from "./merge_moves.ts";
+import { topEvents } from "./top_events.ts";
 
 /** Options for {@linkcode scanReport}. */
 export interface ScanReportOptions {
@@ -44,6 +46,10 @@ export function scanReport(
         { table: summary.totals, title: "Totals", maxRows: 50 },
         { table: summary.byMoneyness, title: "Events by moneyness" },
         { table: summary.byDte, title: "Events by days to expiry" },
+        ...(events.height === 0 ? [] : [{
+          table: movesSummary(events, mergeMoves(events)),
+          title: "Distinct moves (events less than 5 minutes apart merged)",
+        }]),
       ],
     },
     {
@@ -68,7 +74,10 @@ export function scanReport(
       heading: `The largest move: ${ticker} on ${date}`,
       blocks: [
         { figure: eventTimelineFigure(frame, events, { ...scan, ticker, date }) },
-        { table: events.sort("peak_move", true).head(20), title: "The 20 largest events" },
+        {
+          table: topEvents(mergeMoves(events)),
+          title: "The 20 largest moves (one per contract-day; New York time, moves in percent)",
+        },
       ],
     });
   }

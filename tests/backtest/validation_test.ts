@@ -130,7 +130,7 @@ Deno.test("stressTest() regime rows compound the baseline's returns on the regim
   ) {
     let w = 100_000, peak = w, dd = 0;
     value.forEach((v, i) => {
-      if (mask[i] === 0) return;
+      if (mask![i] === 0) return;
       w *= v / (i === 0 ? 100_000 : value[i - 1]);
       peak = Math.max(peak, w);
       dd = Math.min(dd, w / peak - 1);
