@@ -47,3 +47,11 @@ export { PartitionSkipped, type PartitionSlice, PartitionWriter } from "./partit
 export { acquireLakeLock } from "./lock.ts";
 export { lakeCoverage, type LakeCoverageOptions } from "./lake_coverage.ts";
 export { type DatasetSummary, lakeSummary, lakeSummaryFrame } from "./summary.ts";
+export {
+  checkPartitionHashes,
+  hashFile,
+  nameBadParquet,
+  parquetProblem,
+  PartitionCorruptError,
+  type ReadItem,
+} from "./integrity.ts";
