@@ -29,7 +29,7 @@ export async function backfillInTerminal(config: Config, command: string[]): Pro
   const enc = new TextEncoder();
   let progress: Progress | undefined;
   try {
-    const { summary, status, elapsedMs, recordPath } = await backfill(config, {
+    const { summary, status, elapsedMs, recordPath, recordError } = await backfill(config, {
       source,
       command,
       log,
@@ -60,7 +60,7 @@ export async function backfillInTerminal(config: Config, command: string[]): Pro
       `  rows: ${summary.rows.toLocaleString("en-US")} written, ${summary.quarantined} quarantined`,
     );
     say(`  elapsed: ${(elapsedMs / 1000).toFixed(2)} s`);
-    say(`  run record: ${recordPath}`);
+    say(`  run record: ${recordPath ?? recordError}`);
     for (const w of summary.warnings.slice(0, 10)) say(`  warning ${w}`);
     if (summary.warnings.length > 10) {
       say(`  ... and ${summary.warnings.length - 10} more warnings`);

@@ -11,7 +11,7 @@ import type { Source } from "../sources/source.ts";
 import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";
-import { type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
+import { isDiskFull, type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
 
 /** Options for {@linkcode backfill}. */
 export interface BackfillOptions {
@@ -31,7 +31,10 @@ export interface BackfillResult {
   summary: JobsSummary;
   status: "ok" | "failed" | "interrupted";
   elapsedMs: number;
-  recordPath: string;
+  /** The run record, or null when it could not be written (see `recordError`). */
+  recordPath: string | null;
+  /** Why the run record could not be written (e.g. the disk is full), else null. */
+  recordError: string | null;
 }
 
 /**
@@ -60,19 +63,26 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     log.info(`backfill ${b.from}..${b.to} from ${source.name}: ${total} partitions`);
     onStart?.(total);
     let summary: JobsSummary = emptySummary();
-    for (const jobs of phases) {
-      if (jobs.length === 0) continue;
-      const part = await runJobs(jobs, {
-        root,
-        concurrency: b.concurrency,
-        force: b.force,
-        signal,
-        onEvent,
-      });
-      summary = mergeSummaries(summary, part);
-      if (part.fatal || part.interrupted) break;
+    try {
+      for (const jobs of phases) {
+        if (jobs.length === 0) continue;
+        const part = await runJobs(jobs, {
+          root,
+          concurrency: b.concurrency,
+          force: b.force,
+          signal,
+          onEvent,
+        });
+        summary = mergeSummaries(summary, part);
+        if (part.fatal || part.interrupted) break;
+      }
+      await pruneStaging(root);
+    } catch (e) {
+      // e.g. the disk filled while reading the lake between phases: still a summary and a record
+      summary.fatal ??= isDiskFull(e)
+        ? `Disk full under ${root}: free some space and run the backfill again; it resumes where it stopped`
+        : (e as Error).message;
     }
-    await pruneStaging(root);
     // Partitions finish in any order; the summary (and the run record) should not.
     summary.warnings.sort();
     summary.failures.sort((x, y) => compare(x.partition, y.partition));
@@ -84,25 +94,30 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
       : summary.interrupted
       ? "interrupted"
       : "ok";
-    const recordPath = await writeRunRecord(config.data.dir, {
-      runId: newRunId("backfill", started),
-      task: "backfill",
-      command,
-      config: redactConfig(config),
-      code: await codeRevision(),
-      versions: await versions(),
-      seed: source.name === "sim" ? config.source.sim.seed : null,
-      inputs: [],
-      outputs: summary.outputs,
-      timings: {
-        startedAt: new Date(started).toISOString(),
-        finishedAt: new Date(started + elapsedMs).toISOString(),
-        elapsedMs: Math.round(elapsedMs),
-      },
-      status,
-      summary: { ...summary, outputs: undefined },
-    }, secretsOf(config));
-    return { summary, status, elapsedMs, recordPath };
+    let recordPath: string | null = null, recordError: string | null = null;
+    try {
+      recordPath = await writeRunRecord(config.data.dir, {
+        runId: newRunId("backfill", started),
+        task: "backfill",
+        command,
+        config: redactConfig(config),
+        code: await codeRevision(),
+        versions: await versions(),
+        seed: source.name === "sim" ? config.source.sim.seed : null,
+        inputs: [],
+        outputs: summary.outputs,
+        timings: {
+          startedAt: new Date(started).toISOString(),
+          finishedAt: new Date(started + elapsedMs).toISOString(),
+          elapsedMs: Math.round(elapsedMs),
+        },
+        status,
+        summary: { ...summary, outputs: undefined },
+      }, secretsOf(config));
+    } catch (e) {
+      recordError = `the run record was not written: ${(e as Error).message}`;
+    }
+    return { summary, status, elapsedMs, recordPath, recordError };
   } finally {
     await release();
   }

@@ -76,6 +76,17 @@ export interface JobsSummary {
   outputs: WrittenPartition[];
 }
 
+/** True for an error that says the disk (or quota) is full. */
+export function isDiskFull(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  return err?.code === "ENOSPC" || err?.code === "EDQUOT" ||
+    /No space left on device|os error 28|Disk quota exceeded/i.test(err?.message ?? "");
+}
+
+function diskFullMessage(root: string, doing: string): string {
+  return `Disk full ${doing} under ${root}: free some space (see \`deno task space\` and \`deno task purge\`) and run the backfill again; it resumes where it stopped`;
+}
+
 /** Runs the jobs; never throws for a failed partition (see `failures`). */
 export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Promise<JobsSummary> {
   const { root, concurrency = 4, force = false, signal, onEvent } = options;
@@ -140,6 +151,9 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
         if ((e as Error)?.name === "PolygonAuthError") {
           summary.fatal = error;
           inner.abort(e);
+        } else if (isDiskFull(e)) {
+          summary.fatal = diskFullMessage(root, `writing ${job.id.dataset}/${key}`);
+          inner.abort(e);
         }
       }
     }
@@ -148,7 +162,18 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   } finally {
     signal?.removeEventListener("abort", onAbort);
-    for (const m of manifests.values()) await m.flush();
+    for (const m of manifests.values()) {
+      try {
+        await m.flush();
+      } catch (e) {
+        // The journal still holds every partition recorded: the next run resumes from it.
+        summary.fatal ??= isDiskFull(e)
+          ? diskFullMessage(root, `folding ${m.path}`)
+          : `Cannot write ${m.path}: ${
+            (e as Error).message
+          }; its journal keeps what was recorded, run again to resume`;
+      }
+    }
   }
   summary.interrupted = summary.written + summary.skipped + summary.failed < jobs.length;
   summary.outputs.sort((a, b) => (a.partition < b.partition ? -1 : 1));
