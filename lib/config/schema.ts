@@ -43,8 +43,12 @@ export const PolygonSchema = z.strictObject({
   rateLimitPerMinute: intIn(1, 100_000).default(5),
   /** Retries of a request after 429, 5xx, timeouts or network errors. */
   maxRetries: intIn(0, 20).default(6),
-  /** Time limit of one request, ms. */
+  /** Time limit of one request, ms (the read timeout). */
   timeoutMs: intIn(100, 600_000).default(30_000),
+  /** Time limit of the TCP connect that checks the host before the first request, ms. */
+  connectTimeoutMs: intIn(100, 120_000).default(5_000),
+  /** Longest `Retry-After` honoured, ms (longer asks wait this long; each counts as a retry). */
+  maxRetryAfterMs: intIn(0, 3_600_000).default(300_000),
   /** Bars a page for aggregates (Polygon caps it at 50,000). */
   pageLimit: intIn(1, 50_000).default(50_000),
 });

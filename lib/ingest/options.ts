@@ -13,6 +13,7 @@ import { partitionFile } from "../lake/paths.ts";
 import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/schemas.ts";
 import type { QuarantinedRow } from "../lake/write.ts";
 import type { Source } from "../sources/source.ts";
+import { OPTION_LATE_CLOSE_MIN } from "../market/mod.ts";
 import { readPiece, stagingDir, writePiece } from "./_staging.ts";
 import { discoverContracts } from "./discover_contracts.ts";
 import type { PartitionJob } from "./run_jobs.ts";
@@ -73,7 +74,9 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
         let piece = await readPiece(dir, ticker);
         if (!piece) {
           const raw = await source.minuteBars(ticker, date, { signal });
-          const clean = cleanBars(raw, { startMs: s.openMs, endMs: s.closeMs });
+          // option trades print until 16:15 (13:15 on early closes)
+          const endMs = s.closeMs + OPTION_LATE_CLOSE_MIN * 60_000;
+          const clean = cleanBars(raw, { startMs: s.openMs, endMs });
           piece = {
             frame: barsFrame(clean.bars, source.name, ticker),
             quarantine: clean.quarantine.map((q) => ({ ...q, reason: `${ticker}: ${q.reason}` })),

@@ -112,6 +112,8 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
   const inner = new AbortController();
   const onAbort = () => inner.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort);
+  /** Datasets whose source refused an entitlement: their other partitions fail at once. */
+  const denied = new Map<Dataset, string>();
   let next = 0;
   const worker = async () => {
     while (next < jobs.length && !inner.signal.aborted) {
@@ -125,6 +127,8 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
         continue;
       }
       try {
+        const refused = denied.get(job.id.dataset);
+        if (refused) throw new Error(`not fetched: ${refused}`);
         const out = await job.produce(inner.signal);
         if (inner.signal.aborted) break;
         if (entry) await manifest.forget(key);
@@ -148,7 +152,9 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
         summary.failed++;
         summary.failures.push({ partition: `${job.id.dataset}/${key}`, error });
         onEvent?.({ id: job.id, status: "failed", rows: 0, quarantined: 0, error });
-        if ((e as Error)?.name === "PolygonAuthError") {
+        const name = (e as Error)?.name;
+        if (name === "PolygonEntitlementError") denied.set(job.id.dataset, error);
+        if (name === "PolygonAuthError" || name === "PolygonConnectError") {
           summary.fatal = error;
           inner.abort(e);
         } else if (isDiskFull(e)) {

@@ -19,7 +19,13 @@
  * @module
  */
 
-export { barViolation, type BarViolationOptions, type MinuteBar, MinuteBarSchema } from "./bars.ts";
+export {
+  barViolation,
+  type BarViolationOptions,
+  type MinuteBar,
+  MinuteBarSchema,
+  OPTION_LATE_CLOSE_MIN,
+} from "./bars.ts";
 export { type OptionContract, OptionContractSchema } from "./contracts.ts";
 export { type NewsArticle, NewsArticleSchema, sentimentScore } from "./news.ts";
 

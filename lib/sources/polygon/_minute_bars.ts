@@ -61,9 +61,10 @@ function aggsCall(rest: DefaultApi, ticker: string, from: string, to: string, li
 /**
  * Minute bars of one ticker for one trading date: `range/1/minute/{from}/{to}` with `from`
  * and `to` as UTC ms (no time-zone reading of dates by the server), `adjusted=true`,
- * `sort=asc`. Bars outside the window (pre/post-market unless `extendedHours`) are
- * dropped; the rest come back ascending by `ts`, one per minute (a repeated minute across
- * page boundaries keeps its first copy). Indices have no volume, VWAP or trade count: null.
+ * `sort=asc`. Every bar the server sent comes back, ascending by `ts` (stable): a bar
+ * outside the window or a second bar for one minute is not dropped here but left to
+ * ingest's validation, which quarantines it with its reason. Indices have no volume, VWAP or
+ * trade count: null.
  */
 export async function fetchMinuteBars(
   deps: Deps,
@@ -84,19 +85,15 @@ export async function fetchMinuteBars(
   );
   const subject = { what: "minute aggregates", ticker, date };
   const wire = await fetchAllPages(deps, AggsResponseSchema, call, subject, signal);
-  const byTs = new Map<number, MinuteBar>();
-  for (const b of wire) {
-    if (b.t < startMs || b.t >= endMs || byTs.has(b.t)) continue;
-    byTs.set(b.t, {
-      ts: b.t,
-      open: b.o,
-      high: b.h,
-      low: b.l,
-      close: b.c,
-      volume: b.v ?? null,
-      vwap: b.vw ?? null,
-      trades: b.n ?? null,
-    });
-  }
-  return [...byTs.values()].sort((a, b) => a.ts - b.ts);
+  const bars: MinuteBar[] = wire.map((b) => ({
+    ts: b.t,
+    open: b.o,
+    high: b.h,
+    low: b.l,
+    close: b.c,
+    volume: b.v ?? null,
+    vwap: b.vw ?? null,
+    trades: b.n ?? null,
+  }));
+  return bars.sort((a, b) => a.ts - b.ts);
 }
