@@ -27,6 +27,7 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --seed N                   simulator seed
   --concurrency N            partitions at once
   --force                    rewrite partitions already complete
+  --retry-empty              fetch again bar partitions recorded with zero bars
   --extended-hours           keep pre/post-market minutes
   --config FILE              YAML config (default config/default.yaml)
   --log-level LEVEL --log-json
@@ -51,6 +52,7 @@ await runTask(USAGE, async () => {
     seed: { type: "string" },
     concurrency: { type: "string" },
     force: { type: "boolean" },
+    "retry-empty": { type: "boolean" },
     "extended-hours": { type: "boolean" },
     config: { type: "string" },
     "log-level": { type: "string" },
@@ -85,6 +87,7 @@ await runTask(USAGE, async () => {
       datasets: list(f.datasets),
       concurrency: intFlag("concurrency", f.concurrency),
       force: f.force,
+      retryEmpty: f["retry-empty"],
       extendedHours: f["extended-hours"],
     },
     options: {

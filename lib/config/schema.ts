@@ -95,6 +95,8 @@ export const BackfillSchema = z.strictObject({
   extendedHours: z.boolean().default(false),
   /** Rewrite partitions already complete in the manifest. */
   force: z.boolean().default(false),
+  /** Fetch again bar partitions recorded empty (zero bars: a wrong symbol, or a day not yet published). */
+  retryEmpty: z.boolean().default(false),
 });
 
 /** Option contract selection and option bars (`backfill --datasets options`, `discover`). */

@@ -140,6 +140,15 @@ export async function consolidateLake(
     warnings.push(`no ${vixSymbol} index_minute partitions: the vix columns are null`);
   }
   if (news.frame === null) warnings.push(`no ${u} news partitions: news_count is 0`);
+  // partitions recorded empty (zero bars or articles) join nothing, as missing ones do
+  if (vixSymbol !== null && vix?.frame?.height === 0) {
+    warnings.push(
+      `the ${vix.parts.length} ${vixSymbol} index_minute partitions are empty: the vix columns are null (backfill --retry-empty fetches them again)`,
+    );
+  }
+  if (news.frame?.height === 0) {
+    warnings.push(`the ${news.parts.length} ${u} news partitions are empty: news_count is 0`);
+  }
   const t1 = clock();
   const release = await acquireLakeLock(root);
   let done;

@@ -70,6 +70,7 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
           root,
           concurrency: b.concurrency,
           force: b.force,
+          retryEmpty: b.retryEmpty,
           signal,
           onEvent,
         });

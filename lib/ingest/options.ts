@@ -92,6 +92,11 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
       return {
         frame: frame.select(...Object.keys(DATASET_SCHEMAS.option_minute!)),
         quarantine,
+        warnings: frame.height === 0 && tickers.length > 0
+          ? [
+            `zero bars for the ${tickers.length} selected contracts of ${underlying}; recorded as empty, --retry-empty fetches it again`,
+          ]
+          : [],
         cleanup: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
       };
     },

@@ -45,6 +45,8 @@ export interface RunJobsOptions {
   concurrency?: number;
   /** Rewrite partitions already complete. @default false */
   force?: boolean;
+  /** Produce again bar partitions (`*_minute`) recorded with zero rows. @default false */
+  retryEmpty?: boolean;
   /** Stops starting new partitions (Ctrl-C); partitions under way are abandoned cleanly. */
   signal?: AbortSignal;
   /** Called after every partition. */
@@ -89,7 +91,7 @@ function diskFullMessage(root: string, doing: string): string {
 
 /** Runs the jobs; never throws for a failed partition (see `failures`). */
 export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Promise<JobsSummary> {
-  const { root, concurrency = 4, force = false, signal, onEvent } = options;
+  const { root, concurrency = 4, force = false, retryEmpty = false, signal, onEvent } = options;
   const manifests = new Map<Dataset, Manifest>();
   for (const job of jobs) {
     if (!manifests.has(job.id.dataset)) {
@@ -121,7 +123,8 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
       const manifest = manifests.get(job.id.dataset)!;
       const key = partitionKey(job.id);
       const entry = manifest.get(key);
-      if (!force && entry && await partitionIntact(root, job.id, entry)) {
+      const retry = retryEmpty && entry?.rows === 0 && job.id.dataset.endsWith("_minute");
+      if (!force && !retry && entry && await partitionIntact(root, job.id, entry)) {
         summary.skipped++;
         onEvent?.({ id: job.id, status: "skipped", rows: entry.rows, quarantined: 0 });
         continue;

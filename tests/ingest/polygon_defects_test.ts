@@ -152,3 +152,35 @@ Deno.test("a 403 on I:VIX fails only the index partitions, naming the plan's ent
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a day with zero bars (unknown symbol SPYY) is recorded as empty with a warning, skipped on resume, fetched again with retryEmpty", async () => {
+  let hits = 0;
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
+    hits++;
+    return Response.json({ status: "OK", ticker: "SPYY", resultsCount: 0, results: [] });
+  });
+  const root = await tempLake();
+  try {
+    const source = polygon(`http://127.0.0.1:${server.addr.port}`);
+    const job = () => [barsJob(source, "equity_minute", "SPYY", DATE)];
+    const first = await runJobs(job(), { root });
+    assert.equal(first.written, 1);
+    assert.equal(first.rows, 0);
+    assert.deepEqual(first.warnings, [
+      `equity_minute/symbol=SPYY/date=${DATE}: zero bars for SPYY: polygon returned no bars (an unknown symbol, or nothing published yet); recorded as empty, --retry-empty fetches it again`,
+    ]);
+    assert.equal(
+      (await Manifest.open(root, "equity_minute")).get(`symbol=SPYY/date=${DATE}`)?.rows,
+      0,
+    );
+    const resumed = await runJobs(job(), { root });
+    assert.equal(resumed.skipped, 1);
+    assert.equal(hits, 1);
+    const retried = await runJobs(job(), { root, retryEmpty: true });
+    assert.equal(retried.written, 1);
+    assert.equal(hits, 2);
+  } finally {
+    await server.shutdown();
+    await removeLake(root);
+  }
+});
