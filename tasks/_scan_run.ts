@@ -10,11 +10,13 @@ import pl from "nodejs-polars";
 import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
 import {
   acquireLakeLock,
+  assertOutsideLake,
   listPartitions,
   Manifest,
   partitionFile,
   type PartitionId,
   partitionKey,
+  removeTempFiles,
   scanLake,
   writeFileAtomic,
   writePartition,
@@ -82,6 +84,7 @@ export async function runScan(config: Config, command: string[], out?: string): 
   const started = Date.now(), t0 = performance.now();
   const s = config.scan;
   const root = `${config.data.dir}/lake`;
+  if (out !== undefined) assertOutsideLake(root, out, "--out");
   const range = { values: s.underlyings, from: s.from!, to: s.to! };
   const { dataset, note } = await chooseDataset(root, s, range);
   const parts = await listPartitions(root, dataset, range);
@@ -107,6 +110,7 @@ export async function runScan(config: Config, command: string[], out?: string): 
   const outputs: HashedItem[] = [];
   const release = await acquireLakeLock(root);
   try {
+    await removeTempFiles(`${root}/scan_events`); // left by a killed run
     const manifest = await Manifest.open(root, "scan_events");
     for (const p of built.partitions) {
       const id: PartitionId = { dataset: "scan_events", value: p.value, date: p.date };

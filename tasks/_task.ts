@@ -88,7 +88,13 @@ async function readOptional(path: string): Promise<string | null> {
  */
 export async function loadTaskConfig(configPath: string | undefined, overrides: object) {
   const path = configPath ?? "config/default.yaml";
-  const yamlText = await readOptional(path);
+  let yamlText: string | null;
+  try {
+    yamlText = await readOptional(path);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.IsADirectory)) throw e;
+    throw new ConfigError([`--config ${path}: is a folder, not a YAML file`]);
+  }
   if (yamlText === null && configPath !== undefined) {
     throw new ConfigError([`--config ${configPath}: no such file`]);
   }
@@ -97,13 +103,29 @@ export async function loadTaskConfig(configPath: string | undefined, overrides: 
   // Known before the config parses, so that a config error quoting a key is redacted too.
   const keys = [env.POLYGON_API_KEY, parseDotenv(dotenvText ?? "").POLYGON_API_KEY];
   secrets = [...new Set([...secrets, ...keys.filter((k): k is string => !!k)])];
-  return loadConfig({
+  const config = loadConfig({
     yamlText,
     yamlName: path,
     dotenvText,
     env,
     overrides: prune(overrides) as Record<string, unknown>,
   });
+  await checkDataDir(config.data.dir);
+  return config;
+}
+
+/** A data dir that exists must be a folder (the lake and run records go inside it). */
+async function checkDataDir(dir: string): Promise<void> {
+  try {
+    const st = await Deno.stat(dir);
+    if (!st.isDirectory) {
+      throw new ConfigError([
+        `data.dir ${dir}: is a file, not a folder; set STRIKELAB_DATA_DIR or data.dir to a folder`,
+      ]);
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
 }
 
 let secrets: string[] = [Deno.env.get("POLYGON_API_KEY") ?? ""].filter((s) => s.length > 0);

@@ -9,8 +9,9 @@
  * environment variables (read them with Deno.env.get in the first cell) and are listed
  * at the top of the report. The time limit applies to each notebook.
  *
- * Exit codes: 0 all written; 1 a notebook failed or timed out (its failing cell and
- * error are printed) or bad arguments; 2 Jupyter or the Deno kernel is missing.
+ * Exit codes: 0 all written (or `--help`); 1 a notebook failed or timed out (its failing
+ * cell and error are printed); 2 bad arguments, a missing notebook, or Jupyter or the Deno
+ * kernel missing.
  */
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -20,6 +21,15 @@ import { findJupyter, jupyterProblemMessage } from "./_jupyter.ts";
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const RUNNER = join(ROOT, "tasks", "_nbrun.py");
+
+const USAGE = `usage: deno task report [NOTEBOOK.ipynb ...] [options]
+
+  --param NAME=VALUE    environment variable for the notebooks (repeatable)
+  --out-dir DIR         where the HTML pages go (default reports)
+  --timeout-s N         time limit of each notebook, seconds (default 600)
+  --no-input            hide code cells
+
+without notebooks, runs every notebooks/*.ipynb`;
 
 const Args = z.object({
   notebooks: z.array(z.string().regex(/\.ipynb$/, "must be an .ipynb file")),
@@ -34,7 +44,7 @@ const Args = z.object({
   noInput: z.boolean(),
 });
 
-function parseCli(argv: string[]): z.infer<typeof Args> {
+function parseCli(argv: string[]): z.infer<typeof Args> | null {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,8 +53,10 @@ function parseCli(argv: string[]): z.infer<typeof Args> {
       "out-dir": { type: "string", default: "reports" },
       "timeout-s": { type: "string", default: "600" },
       "no-input": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) return null;
   const parsed = Args.safeParse({
     notebooks: positionals,
     params: values.param,
@@ -114,8 +126,12 @@ async function main(): Promise<number> {
   try {
     args = parseCli(Deno.args);
   } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    return 1;
+    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === null) {
+    console.log(USAGE);
+    return 0;
   }
   const base = Deno.env.get("INIT_CWD") ?? Deno.cwd();
   const notebooks = args.notebooks.length > 0
@@ -130,7 +146,7 @@ async function main(): Promise<number> {
       await Deno.stat(n);
     } catch {
       console.error(`Cannot run report: notebook ${n} does not exist`);
-      return 1;
+      return 2;
     }
   }
   const jupyter = await findJupyter();

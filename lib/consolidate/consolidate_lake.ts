@@ -5,7 +5,7 @@
  * @module
  */
 import { previousTradingDay } from "../calendar/mod.ts";
-import { acquireLakeLock } from "../lake/mod.ts";
+import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
 import { type LakeItem, readRange } from "./_lake_io.ts";
 import { consolidateInPieces } from "./_pieces.ts";
 import { resolveConsolidate } from "./_resolve.ts";
@@ -153,6 +153,7 @@ export async function consolidateLake(
   const release = await acquireLakeLock(root);
   let done;
   try {
+    await removeTempFiles(`${root}/consolidated`); // left by a killed run
     done = await consolidateInPieces(
       root,
       {

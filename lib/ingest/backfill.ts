@@ -40,13 +40,19 @@ export interface BackfillResult {
 /**
  * Runs the backfill the config describes (`config.backfill`).
  *
- * @throws {RangeError} when `from`/`to` are missing or give no trading day.
+ * @throws {RangeError} when `from`/`to` are missing or give no trading day, or extended
+ *   hours are asked of the simulator (which has the regular session only).
  */
 export async function backfill(config: Config, options: BackfillOptions): Promise<BackfillResult> {
   const { source, command, log, signal, onStart, onEvent } = options;
   const b = config.backfill;
   if (!b.from || !b.to) {
     throw new RangeError("A backfill needs backfill.from and backfill.to (--from, --to)");
+  }
+  if (b.extendedHours && source.name === "sim") {
+    throw new RangeError(
+      "Cannot backfill extended hours from the sim source: it simulates the regular session only; drop --extended-hours or use --source polygon",
+    );
   }
   const root = `${config.data.dir}/lake`;
   const phases = [planBackfill(source, { ...b, from: b.from, to: b.to })];

@@ -55,3 +55,4 @@ export {
   PartitionCorruptError,
   type ReadItem,
 } from "./integrity.ts";
+export { assertOutsideLake } from "./outside_lake.ts";
