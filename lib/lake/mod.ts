@@ -56,3 +56,4 @@ export {
   type ReadItem,
 } from "./integrity.ts";
 export { assertOutsideLake } from "./outside_lake.ts";
+export { type ParquetSizes, parquetSizes } from "./parquet_footer.ts";

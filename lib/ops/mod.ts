@@ -22,3 +22,18 @@ export {
 } from "./verify_lake.ts";
 export { repairLake, type RepairLakeOptions, type RepairLakeResult } from "./repair_lake.ts";
 export { ALL_DATASETS, parseDatasets } from "./_lake_walk.ts";
+export {
+  formatSpace,
+  lakeSpace,
+  type LakeSpaceOptions,
+  type SpaceGrouping,
+  type SpaceLine,
+} from "./lake_space.ts";
+export {
+  purge,
+  PURGE_CATEGORIES,
+  type PurgeCategory,
+  type PurgeItem,
+  type PurgeOptions,
+  type PurgeResult,
+} from "./purge.ts";
