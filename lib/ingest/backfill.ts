@@ -77,6 +77,7 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
           concurrency: b.concurrency,
           force: b.force,
           retryEmpty: b.retryEmpty,
+          schemaDrift: b.schemaDrift,
           signal,
           onEvent,
         });

@@ -70,10 +70,12 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
       const s = sessionOf(date, `fetch ${underlying} options`);
       const frames: pl.DataFrame[] = [];
       const quarantine: QuarantinedRow[] = [];
+      const wireFields: Record<string, string> = {};
+      const onWireFields = (f: Record<string, string>) => Object.assign(wireFields, f);
       for (const ticker of tickers) {
         let piece = await readPiece(dir, ticker);
         if (!piece) {
-          const raw = await source.minuteBars(ticker, date, { signal });
+          const raw = await source.minuteBars(ticker, date, { signal, onWireFields });
           // option trades print until 16:15 (13:15 on early closes)
           const endMs = s.closeMs + OPTION_LATE_CLOSE_MIN * 60_000;
           const clean = cleanBars(raw, { startMs: s.openMs, endMs });
@@ -92,6 +94,9 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
       return {
         frame: frame.select(...Object.keys(DATASET_SCHEMAS.option_minute!)),
         quarantine,
+        wireFields: Object.fromEntries(
+          Object.entries(wireFields).sort(([a], [b]) => (a < b ? -1 : 1)),
+        ),
         warnings: frame.height === 0 && tickers.length > 0
           ? [
             `zero bars for the ${tickers.length} selected contracts of ${underlying}; recorded as empty, --retry-empty fetches it again`,

@@ -48,11 +48,17 @@ export function barsJob(
       const window = extendedHours
         ? { startMs: nyToUtcMs(date, 4, 0), endMs: nyToUtcMs(date, 20, 0) }
         : { startMs: s.openMs, endMs: s.closeMs };
-      const raw = await source.minuteBars(ticker, date, { signal, extendedHours });
+      let wireFields: Record<string, string> | undefined;
+      const raw = await source.minuteBars(ticker, date, {
+        signal,
+        extendedHours,
+        onWireFields: (f) => (wireFields = f),
+      });
       const { bars, quarantine } = cleanBars(raw, window);
       return {
         frame: barsFrame(bars, source.name),
         quarantine,
+        wireFields,
         warnings: bars.length === 0 ? [emptyWarning(source.name, ticker, raw.length)] : [],
       };
     },

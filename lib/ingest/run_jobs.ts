@@ -9,6 +9,7 @@ import type pl from "nodejs-polars";
 import { Manifest } from "../lake/manifest.ts";
 import { type Dataset, type PartitionId, partitionKey } from "../lake/paths.ts";
 import { partitionIntact, type QuarantinedRow, writePartition } from "../lake/write.ts";
+import { createDriftCheck, type DriftPolicy } from "./_drift.ts";
 
 /** What a job produces for its partition. */
 export interface JobOutput {
@@ -16,6 +17,8 @@ export interface JobOutput {
   quarantine: QuarantinedRow[];
   /** Things to tell the user that are not errors (e.g. a selected strike not listed). */
   warnings?: string[];
+  /** The source's wire fields (name → JSON type), for the schema drift check. */
+  wireFields?: Record<string, string>;
   /** Runs after the partition is written and recorded (e.g. removes staged pieces). */
   cleanup?: () => Promise<void>;
 }
@@ -47,6 +50,12 @@ export interface RunJobsOptions {
   force?: boolean;
   /** Produce again bar partitions (`*_minute`) recorded with zero rows. @default false */
   retryEmpty?: boolean;
+  /**
+   * What schema drift does (a partition's columns or wire fields differ from the dataset's
+   * baseline): `accept` makes the new schema the baseline, `quarantine` sets the partition
+   * aside under `<root>/_drift/` and fails it. Either way the drift is logged. @default "accept"
+   */
+  schemaDrift?: DriftPolicy;
   /** Stops starting new partitions (Ctrl-C); partitions under way are abandoned cleanly. */
   signal?: AbortSignal;
   /** Called after every partition. */
@@ -91,7 +100,16 @@ function diskFullMessage(root: string, doing: string): string {
 
 /** Runs the jobs; never throws for a failed partition (see `failures`). */
 export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Promise<JobsSummary> {
-  const { root, concurrency = 4, force = false, retryEmpty = false, signal, onEvent } = options;
+  const {
+    root,
+    concurrency = 4,
+    force = false,
+    retryEmpty = false,
+    schemaDrift = "accept",
+    signal,
+    onEvent,
+  } = options;
+  const drift = createDriftCheck(root, schemaDrift);
   const manifests = new Map<Dataset, Manifest>();
   for (const job of jobs) {
     if (!manifests.has(job.id.dataset)) {
@@ -134,6 +152,9 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
         if (refused) throw new Error(`not fetched: ${refused}`);
         const out = await job.produce(inner.signal);
         if (inner.signal.aborted) break;
+        const drifted = await drift(job.id, out.frame, out.wireFields);
+        for (const w of drifted.warnings) summary.warnings.push(`${job.id.dataset}/${key}: ${w}`);
+        if (drifted.quarantined) throw new Error(drifted.quarantined);
         if (entry) await manifest.forget(key);
         const written = await writePartition(root, job.id, out.frame, out.quarantine);
         await manifest.record(key, written);

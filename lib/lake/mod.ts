@@ -57,3 +57,15 @@ export {
 } from "./integrity.ts";
 export { assertOutsideLake } from "./outside_lake.ts";
 export { type ParquetSizes, parquetSizes } from "./parquet_footer.ts";
+export {
+  acceptBaseline,
+  compareSchemas,
+  type DriftEvent,
+  frameColumnTypes,
+  type IncomingSchema,
+  jsonType,
+  logDriftEvents,
+  readBaselines,
+  readDriftEvents,
+  type SchemaBaselines,
+} from "./schema_drift.ts";

@@ -37,3 +37,4 @@ export {
   type PurgeOptions,
   type PurgeResult,
 } from "./purge.ts";
+export { schemaReport } from "./schema_report.ts";
