@@ -11,11 +11,15 @@ import { type Config, redactConfig, secretsOf } from "../lib/config/mod.ts";
 import {
   acquireLakeLock,
   assertOutsideLake,
+  type Built,
+  built as builtFrom,
+  checkDerived,
   listPartitions,
   Manifest,
   partitionFile,
   type PartitionId,
   partitionKey,
+  recordProvenance,
   removeTempFiles,
   scanLake,
   writeFileAtomic,
@@ -88,6 +92,15 @@ export async function runScan(config: Config, command: string[], out?: string): 
   const range = { values: s.underlyings, from: s.from!, to: s.to! };
   const { dataset, note } = await chooseDataset(root, s, range);
   const parts = await listPartitions(root, dataset, range);
+  if (dataset === "consolidated") {
+    const u = s.underlyings.join(",");
+    await checkDerived(
+      root,
+      "consolidated",
+      parts,
+      `deno task consolidate --underlying ${u} --from ${s.from} --to ${s.to}`,
+    );
+  }
   const lazy = await scanLake(root, dataset, range);
   const wanted: readonly string[] = SCAN_INPUT_COLUMNS;
   const frame = await lazy.select(...lazy.columns.filter((c) => wanted.includes(c))).collect();
@@ -112,10 +125,21 @@ export async function runScan(config: Config, command: string[], out?: string): 
   try {
     await removeTempFiles(`${root}/scan_events`); // left by a killed run
     const manifest = await Manifest.open(root, "scan_events");
+    const read = await inputHashes(root, parts);
+    const { from: _f, to: _t, underlyings: _u, ...params } = s;
+    const provenance = new Map<string, Built>();
     for (const p of built.partitions) {
       const id: PartitionId = { dataset: "scan_events", value: p.value, date: p.date };
       const entry = await writePartition(root, id, p.frame);
       await manifest.record(partitionKey(id), entry);
+      const mine = read.filter((i) => i.partition.endsWith(`/${partitionKey(id)}`));
+      provenance.set(
+        partitionKey(id),
+        builtFrom(
+          { ...params, dataset },
+          Object.fromEntries(mine.map((i) => [i.partition, i.sha256])),
+        ),
+      );
       outputs.push({
         partition: `scan_events/${partitionKey(id)}`,
         rows: entry.rows,
@@ -123,6 +147,7 @@ export async function runScan(config: Config, command: string[], out?: string): 
       });
     }
     await manifest.flush();
+    await recordProvenance(root, "scan_events", provenance);
   } finally {
     await release();
   }

@@ -5,7 +5,13 @@
  * @module
  */
 import { previousTradingDay } from "../calendar/mod.ts";
-import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
+import {
+  acquireLakeLock,
+  type Built,
+  built,
+  recordProvenance,
+  removeTempFiles,
+} from "../lake/mod.ts";
 import { type LakeItem, readRange } from "./_lake_io.ts";
 import { consolidateInPieces } from "./_pieces.ts";
 import { resolveConsolidate } from "./_resolve.ts";
@@ -57,6 +63,35 @@ const READ = {
   contracts: ["ticker", "expiry", "right", "strike", "multiplier"],
   news: ["id", "published", "sentiment"],
 };
+
+const dateOf = (partition: string) => /date=(\d{4}-\d{2}-\d{2})$/.exec(partition)?.[1];
+
+/**
+ * What each written date was built from: the parameters (all but the underlying, which the
+ * path holds) and the hashes of the input partitions of the same date.
+ */
+function provenanceOf(
+  outputs: readonly LakeItem[],
+  inputs: readonly LakeItem[],
+  o: ReturnType<typeof resolveConsolidate>,
+  vix: string | null,
+): Map<string, Built> {
+  const { underlying: _u, ...params } = o;
+  const byDate = new Map<string, Record<string, string>>();
+  for (const i of inputs) {
+    const d = dateOf(i.partition);
+    if (d) byDate.set(d, { ...byDate.get(d), [i.partition]: i.sha256 });
+  }
+  const out = new Map<string, Built>();
+  for (const item of outputs) {
+    const d = dateOf(item.partition)!;
+    out.set(
+      item.partition.slice("consolidated/".length),
+      built({ ...params, vix }, byDate.get(d) ?? {}),
+    );
+  }
+  return out;
+}
 
 function before(date: string, n: number): string {
   try {
@@ -167,6 +202,8 @@ export async function consolidateLake(
       o,
       { chunkDates, clock },
     );
+    const inputs = [bars, underlying, contracts, vix, news].flatMap((r) => r?.items ?? []);
+    await recordProvenance(root, "consolidated", provenanceOf(done.outputs, inputs, o, vixSymbol));
   } finally {
     await release();
   }

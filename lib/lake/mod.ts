@@ -69,3 +69,12 @@ export {
   readDriftEvents,
   type SchemaBaselines,
 } from "./schema_drift.ts";
+export {
+  type Built,
+  built,
+  canonicalJson,
+  checkDerived,
+  readProvenance,
+  recordProvenance,
+  StaleDerivedError,
+} from "./provenance.ts";
