@@ -193,6 +193,16 @@ export const ConsolidateSchema = z.strictObject({
   indicators: IndicatorsSchema.prefault({}),
 });
 
+/** `deno task health` and the other operating tools. */
+export const OpsSchema = z.strictObject({
+  /** A run slower than this many times the median of the earlier runs of its task is flagged. */
+  regressionFactor: numIn(1, 100).default(2),
+  /** Earlier runs needed before a regression is judged. */
+  regressionMinRuns: intIn(1, 1000).default(3),
+  /** A stream status older than this many seconds is reported stale. */
+  streamStaleS: intIn(1, 86_400).default(120),
+});
+
 /** `deno task prepare-training`: targets from the consolidated table. */
 export const TrainingSchema = z.strictObject({
   /** Underlyings whose consolidated table is read. */
@@ -222,6 +232,7 @@ export const ConfigSchema = z.strictObject({
   scan: ScanSchema.prefault({}),
   consolidate: ConsolidateSchema.prefault({}),
   training: TrainingSchema.prefault({}),
+  ops: OpsSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

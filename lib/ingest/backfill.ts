@@ -6,7 +6,14 @@
  */
 import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
 import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
-import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
+import {
+  codeRevision,
+  type Logger,
+  newRunId,
+  startPerf,
+  versions,
+  writeRunRecord,
+} from "../run/mod.ts";
 import type { Source } from "../sources/source.ts";
 import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
@@ -44,7 +51,16 @@ export interface BackfillResult {
  *   hours are asked of the simulator (which has the regular session only).
  */
 export async function backfill(config: Config, options: BackfillOptions): Promise<BackfillResult> {
-  const { source, command, log, signal, onStart, onEvent } = options;
+  const { command, log, signal, onStart, onEvent } = options;
+  const perf = startPerf();
+  perf.phase("plan");
+  let requests = 0;
+  const source: Source = {
+    name: options.source.name,
+    minuteBars: (...a) => (requests++, options.source.minuteBars(...a)),
+    optionContracts: (...a) => (requests++, options.source.optionContracts(...a)),
+    news: (...a) => (requests++, options.source.news(...a)),
+  };
   const b = config.backfill;
   if (!b.from || !b.to) {
     throw new RangeError("A backfill needs backfill.from and backfill.to (--from, --to)");
@@ -64,11 +80,13 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
   const started = Date.now();
   const t0 = performance.now();
   try {
+    perf.phase("clean");
     const cleaned = await removeTempFiles(root);
     if (cleaned > 0) log.info(`removed ${cleaned} temporary file(s) left by an interrupted run`);
     log.info(`backfill ${b.from}..${b.to} from ${source.name}: ${total} partitions`);
     onStart?.(total);
     let summary: JobsSummary = emptySummary();
+    perf.phase("fetch+write");
     try {
       for (const jobs of phases) {
         if (jobs.length === 0) continue;
@@ -102,6 +120,9 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
       : summary.interrupted
       ? "interrupted"
       : "ok";
+    perf.phase("record");
+    const bytes = summary.outputs.reduce((n, o) => n + ((o as { bytes?: number }).bytes ?? 0), 0);
+    const figures = perf.finish({ rows: summary.rows, bytes, requests });
     let recordPath: string | null = null, recordError: string | null = null;
     try {
       recordPath = await writeRunRecord(config.data.dir, {
@@ -120,7 +141,7 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
           elapsedMs: Math.round(elapsedMs),
         },
         status,
-        summary: { ...summary, outputs: undefined },
+        summary: { ...summary, outputs: undefined, perf: figures },
       }, secretsOf(config));
     } catch (e) {
       recordError = `the run record was not written: ${(e as Error).message}`;

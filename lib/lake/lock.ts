@@ -5,7 +5,8 @@
  * @module
  */
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (signal 0 semantics through SIGCONT). */
+export function processAlive(pid: number): boolean {
   try {
     Deno.kill(pid, "SIGCONT");
     return true;
@@ -31,7 +32,7 @@ export async function acquireLakeLock(root: string): Promise<() => Promise<void>
     } catch (e) {
       if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
       const pid = Number((await Deno.readTextFile(path).catch(() => "")).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== Deno.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && pid !== Deno.pid && processAlive(pid)) {
         throw new Error(
           `The lake ${root} is being written by process ${pid}: wait for it to finish, or delete ${path} if that process is not strikelab`,
         );

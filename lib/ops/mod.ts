@@ -38,3 +38,10 @@ export {
   type PurgeResult,
 } from "./purge.ts";
 export { schemaReport } from "./schema_report.ts";
+export {
+  type CoverageGap,
+  failureCause,
+  type LakeHealth,
+  lakeHealth,
+  type LakeHealthOptions,
+} from "./health.ts";
