@@ -28,6 +28,7 @@ const USAGE = `usage: deno task backfill --from YYYY-MM-DD --to YYYY-MM-DD [opti
   --concurrency N            partitions at once
   --force                    rewrite partitions already complete
   --retry-empty              fetch again bar partitions recorded with zero bars
+  --lock-wait S              wait up to S seconds for another backfill's lake lock
   --extended-hours           keep pre/post-market minutes
   --config FILE              YAML config (default config/default.yaml)
   --log-level LEVEL --log-json
@@ -53,6 +54,7 @@ await runTask(USAGE, async () => {
     concurrency: { type: "string" },
     force: { type: "boolean" },
     "retry-empty": { type: "boolean" },
+    "lock-wait": { type: "string" },
     "extended-hours": { type: "boolean" },
     config: { type: "string" },
     "log-level": { type: "string" },
@@ -88,6 +90,7 @@ await runTask(USAGE, async () => {
       concurrency: intFlag("concurrency", f.concurrency),
       force: f.force,
       retryEmpty: f["retry-empty"],
+      lockWaitS: intFlag("lock-wait", f["lock-wait"]),
       extendedHours: f["extended-hours"],
     },
     options: {

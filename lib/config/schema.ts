@@ -97,6 +97,8 @@ export const BackfillSchema = z.strictObject({
   force: z.boolean().default(false),
   /** Fetch again bar partitions recorded empty (zero bars: a wrong symbol, or a day not yet published). */
   retryEmpty: z.boolean().default(false),
+  /** Seconds to wait for the lake lock while another backfill holds it (workers take turns). */
+  lockWaitS: intIn(0, 604_800).default(0),
   /** Schema drift (columns or the source's wire fields differ from the baseline): accept | quarantine. */
   schemaDrift: oneOf(["accept", "quarantine"] as const).default("accept"),
 });

@@ -76,7 +76,7 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     phases.push(...planOptions(source, root, { ...config.options, from: b.from, to: b.to }));
   }
   const total = phases.reduce((n, p) => n + p.length, 0);
-  const release = await acquireLakeLock(root);
+  const release = await acquireLakeLock(root, { waitMs: b.lockWaitS * 1000 });
   const started = Date.now();
   const t0 = performance.now();
   try {

@@ -44,7 +44,7 @@ export {
   type StringCodes,
 } from "./_parquet_encode.ts";
 export { PartitionSkipped, type PartitionSlice, PartitionWriter } from "./partition_writer.ts";
-export { acquireLakeLock, processAlive } from "./lock.ts";
+export { acquireLakeLock, LakeBusyError, type LakeLockOptions, processAlive } from "./lock.ts";
 export { lakeCoverage, type LakeCoverageOptions } from "./lake_coverage.ts";
 export { type DatasetSummary, lakeSummary, lakeSummaryFrame } from "./summary.ts";
 export {

@@ -45,3 +45,12 @@ export {
   lakeHealth,
   type LakeHealthOptions,
 } from "./health.ts";
+export {
+  listWorkers,
+  planWorkers,
+  type PlanWorkersOptions,
+  startWorkers,
+  stopWorkers,
+  type WorkerInfo,
+  type WorkerPlan,
+} from "./workers.ts";
