@@ -15,6 +15,7 @@ import {
   type PrepareTrainingLakeResult,
 } from "../lib/consolidate/mod.ts";
 import { codeRevision, newRunId, versions, writeRunRecord } from "../lib/run/mod.ts";
+import { isDiskFull } from "../lib/ingest/mod.ts";
 import { say } from "./_task.ts";
 
 const int = (n: number) => n.toLocaleString("en-US");
@@ -37,6 +38,7 @@ async function record(
   elapsedMs: number,
   items: { inputs: LakeItem[]; outputs: LakeItem[] },
   summary: Record<string, unknown>,
+  status: "ok" | "failed" = "ok",
 ): Promise<string> {
   return await writeRunRecord(config.data.dir, {
     runId: newRunId(task, started),
@@ -53,9 +55,53 @@ async function record(
       finishedAt: new Date(started + elapsedMs).toISOString(),
       elapsedMs: Math.round(elapsedMs),
     },
-    status: "ok",
+    status,
     summary,
   }, secretsOf(config));
+}
+
+/**
+ * A consolidation that failed part way (disk full, a corrupt input): the summary of what was
+ * done, a failed run record when one can be written, exit 1. Partitions written before the
+ * failure are recorded in the manifest, so a rerun redoes only the rest.
+ */
+async function failed(
+  config: Config,
+  command: string[],
+  started: number,
+  elapsedMs: number,
+  results: ConsolidateLakeResult[],
+  underlying: string,
+  e: unknown,
+): Promise<number> {
+  const message = (e as Error).message;
+  const why = isDiskFull(e)
+    ? `disk full: free some space (deno task space, deno task purge) and run it again`
+    : message;
+  say(`consolidate ${underlying}: failed: ${why}`);
+  say(
+    `  consolidated before the failure: ${results.map((r) => r.underlying).join(", ") || "none"}`,
+  );
+  try {
+    const path = await record(
+      config,
+      "consolidate",
+      command,
+      started,
+      elapsedMs,
+      {
+        inputs: results.flatMap((r) => r.inputs),
+        outputs: results.flatMap((r) => r.outputs),
+      },
+      { failed: underlying, error: message },
+      "failed",
+    );
+    say(`  run record: ${path}`);
+  } catch (err) {
+    say(`  run record: not written: ${(err as Error).message}`);
+  }
+  console.error(`error: ${message}`);
+  return 1;
 }
 
 /** Consolidates every configured underlying; prints the statistics; returns the exit code. */
@@ -65,14 +111,20 @@ export async function runConsolidate(config: Config, command: string[]): Promise
   const root = `${config.data.dir}/lake`;
   const results: ConsolidateLakeResult[] = [];
   for (const underlying of underlyings) {
-    const r = await consolidateLake(root, {
-      ...options,
-      underlying,
-      from: from!,
-      to: to!,
-      vix,
-      clock: () => performance.now(),
-    });
+    let r: ConsolidateLakeResult;
+    try {
+      r = await consolidateLake(root, {
+        ...options,
+        underlying,
+        from: from!,
+        to: to!,
+        vix,
+        clock: () => performance.now(),
+      });
+    } catch (e) {
+      if (e instanceof RangeError) throw e; // bad input: exit 2, nothing to record
+      return await failed(config, command, started, performance.now() - t0, results, underlying, e);
+    }
     results.push(r);
     say(`consolidate ${underlying} ${from}..${to}`);
     for (const line of formatStats(r.stats)) say(`  ${line}`);

@@ -1,5 +1,6 @@
 // Exit codes of bad input (2), help (0) and failures (1), as a user meets them.
 import assert from "node:assert/strict";
+import { listRunRecords } from "../../lib/run/mod.ts";
 import { runTask } from "./_run.ts";
 
 const dir = await Deno.makeTempDir({ prefix: "strikelab-exit-codes-" });
@@ -45,6 +46,25 @@ Deno.test("scan --out inside the lake exits 2 and leaves the lake file alone", a
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /--out .*_manifest\.json is inside the lake/);
   assert.equal(await Deno.readTextFile(target), before);
+});
+
+Deno.test("a flipped byte: consolidate exits 1 naming the file with a failed run record; verify exits 1 naming it; verify --repair exits 0", async () => {
+  const file = `${dir}/data/lake/option_minute/underlying=SPY/date=2025-03-03/part-0.parquet`;
+  const bytes = await Deno.readFile(file);
+  bytes[bytes.length >> 1] ^= 0xff;
+  await Deno.writeFile(file, bytes);
+  const c = await runTask("consolidate", RANGE, { env });
+  assert.equal(c.code, 1, c.stderr);
+  assert.ok(c.stderr.includes(`Corrupt partition ${file}`), c.stderr);
+  const failed = await listRunRecords(`${dir}/data`, { tasks: ["consolidate"] });
+  assert.deepEqual(failed.map((r) => r.record.status), ["failed"]);
+  const v = await runTask("verify", [], { env });
+  assert.equal(v.code, 1, v.stdout);
+  assert.ok(v.stdout.includes(`bad (hash) ${file}`), v.stdout);
+  const fixed = await runTask("verify", ["--repair"], { env });
+  assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  assert.match(fixed.stdout, /repair: 1 repaired, 0 failed/);
+  assert.equal((await runTask("consolidate", RANGE, { env })).code, 0);
 });
 
 Deno.test("cleanup", async () => {
