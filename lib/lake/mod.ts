@@ -76,5 +76,6 @@ export {
   checkDerived,
   readProvenance,
   recordProvenance,
+  staleDerived,
   StaleDerivedError,
 } from "./provenance.ts";

@@ -94,6 +94,36 @@ export class StaleDerivedError extends Error {
 }
 
 /**
+ * The derived partitions among `keys` whose recorded inputs no longer have the hash they were
+ * built from (per the inputs' manifests), each with the first input that changed.
+ */
+export async function staleDerived(
+  root: string,
+  dataset: Dataset,
+  keys: readonly string[],
+  provenance?: Map<string, Built>,
+): Promise<{ key: string; why: string }[]> {
+  const prov = provenance ?? await readProvenance(root, dataset);
+  const manifests = new Map<string, Manifest>();
+  const out: { key: string; why: string }[] = [];
+  for (const key of keys) {
+    const b = prov.get(key);
+    if (!b) continue;
+    for (const [input, sha] of Object.entries(b.inputs)) {
+      const slash = input.indexOf("/");
+      const ds = input.slice(0, slash);
+      if (!manifests.has(ds)) manifests.set(ds, await Manifest.open(root, ds as Dataset));
+      const now = manifests.get(ds)!.get(input.slice(slash + 1))?.sha256;
+      if (now !== sha) {
+        out.push({ key, why: `${input} ${now ? "changed" : "is gone"}` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Checks derived partitions before they are read: each has a provenance record, every input
  * it lists still has the hash it was built from (per the inputs' manifests), and all were
  * built with the same parameters. Partitions without a record (built before provenance was
@@ -109,8 +139,6 @@ export async function checkDerived(
   rebuild: string,
 ): Promise<void> {
   const prov = await readProvenance(root, dataset);
-  const manifests = new Map<string, Manifest>();
-  const stale: string[] = [];
   const byParams = new Map<string, { params: unknown; keys: string[] }>();
   for (const id of parts) {
     const key = partitionKey(id);
@@ -119,17 +147,9 @@ export async function checkDerived(
     const group = byParams.get(b.paramsHash) ?? { params: b.params, keys: [] };
     group.keys.push(key);
     byParams.set(b.paramsHash, group);
-    for (const [input, sha] of Object.entries(b.inputs)) {
-      const slash = input.indexOf("/");
-      const ds = input.slice(0, slash);
-      if (!manifests.has(ds)) manifests.set(ds, await Manifest.open(root, ds as Dataset));
-      const now = manifests.get(ds)!.get(input.slice(slash + 1))?.sha256;
-      if (now !== sha) {
-        stale.push(`${key} (${input} ${now ? "changed" : "is gone"})`);
-        break;
-      }
-    }
   }
+  const stale = (await staleDerived(root, dataset, parts.map(partitionKey), prov))
+    .map((s) => `${s.key} (${s.why})`);
   if (stale.length > 0) {
     throw new StaleDerivedError(
       `${dataset} is stale: ${stale.length} partition(s) were built from inputs that changed since: ${

@@ -11,6 +11,7 @@ import {
   parquetProblem,
   partitionFile,
   partitionKey,
+  staleDerived,
 } from "../lake/mod.ts";
 import { ALL_DATASETS, splitKey } from "./_lake_walk.ts";
 
@@ -24,8 +25,11 @@ export interface VerifyLakeOptions {
   to?: string;
 }
 
-/** What is wrong with a partition: gone, another size, another hash, or it does not parse. */
-export type Problem = "missing" | "size" | "hash" | "parse";
+/**
+ * What is wrong with a partition: gone, another size, another hash, it does not parse, or
+ * (derived datasets) an input it was built from has changed since.
+ */
+export type Problem = "missing" | "size" | "hash" | "parse" | "stale";
 
 /** A partition that failed a check. */
 export interface BadPartition {
@@ -54,8 +58,9 @@ export interface VerifyLakeResult {
 
 /**
  * Checks every partition the manifests list in the range: the file is there, has the
- * recorded size and SHA-256, and parses as Parquet with the recorded row count. Reads every
- * byte (no cached hashes).
+ * recorded size and SHA-256, and parses as Parquet with the recorded row count; a derived
+ * partition (with provenance) is also stale when an input it was built from has changed
+ * since. Reads every byte (no cached hashes).
  *
  * @param root The lake folder (`<data dir>/lake`).
  * @returns Counts, the bad partitions (sorted by dataset then key) and unrecorded files.
@@ -102,6 +107,24 @@ export async function verifyLake(
       }
       const why = parquetProblem(path, entry.rows);
       if (why) bad("parse", why);
+    }
+    const known = new Set(out.bad.filter((b) => b.dataset === dataset).map((b) => b.key));
+    const inRange = manifest.keys().filter((k) => {
+      const d = splitKey(dataset, k).date;
+      return d >= from && d <= to && !known.has(k);
+    });
+    for (const s of await staleDerived(root, dataset, inRange)) {
+      const { value, date } = splitKey(dataset, s.key);
+      const path = `${root}/${partitionFile({ dataset, value, date })}`;
+      out.bad.push({
+        dataset,
+        value,
+        date,
+        key: s.key,
+        path,
+        problem: "stale",
+        detail: `built from ${s.why}`,
+      });
     }
     for (const id of await listPartitions(root, dataset, { from, to })) {
       if (!recorded.has(partitionKey(id))) out.unrecorded.push(`${dataset}/${partitionKey(id)}`);

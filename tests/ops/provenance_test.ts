@@ -11,8 +11,10 @@ import {
   StaleDerivedError,
   writePartition,
 } from "../../lib/lake/mod.ts";
+import { repairLake, verifyLake } from "../../lib/ops/mod.ts";
+import { createSimSource } from "../../lib/sources/sim/mod.ts";
 import { runTask } from "../tasks/_run.ts";
-import { fillSimLake, FROM, simConfig, TO } from "./_sim_lake.ts";
+import { fillSimLake, FROM, quiet, simConfig, TO } from "./_sim_lake.ts";
 
 const config = await simConfig();
 await fillSimLake(config);
@@ -73,8 +75,22 @@ Deno.test("option bars rewritten after consolidation (a --force re-selection): s
   });
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stderr, /consolidated is stale/);
-  // consolidating again takes the new bars and the scan runs
-  await consolidateLake(root, { underlying: "SPY", from: FROM, to: TO });
+  // verify reports it stale; --repair recomputes it from the new bars, and the scan runs
+  const v = await verifyLake(root, { datasets: ["consolidated"] });
+  assert.deepEqual(v.bad.map((x) => [x.key, x.problem, x.detail]), [
+    [
+      `underlying=SPY/date=${TO}`,
+      "stale",
+      `built from option_minute/underlying=SPY/date=${TO} changed`,
+    ],
+  ]);
+  const fixed = await repairLake(config, v.bad, {
+    source: createSimSource(),
+    log: quiet(),
+    command: ["test"],
+  });
+  assert.deepEqual(fixed.failed, []);
+  assert.deepEqual((await verifyLake(root)).bad, []);
   const again = await runTask("scan", ["--from", FROM, "--to", TO], {
     env: { STRIKELAB_DATA_DIR: dir },
   });
