@@ -17,6 +17,8 @@ import {
 } from "../lake/mod.ts";
 import { partitionDir, type PartitionId, partitionKey } from "../lake/paths.ts";
 
+const FIRST = "first ingest";
+
 /** What schema drift does: accept the new schema as the baseline, or set the partition aside. */
 export type DriftPolicy = "accept" | "quarantine";
 
@@ -44,14 +46,16 @@ export function createDriftCheck(root: string, policy: DriftPolicy) {
     const baselines = await readBaselines(root, id.dataset);
     const current = baselines?.baselines.at(-1);
     if (!current) {
-      await acceptBaseline(root, id.dataset, incoming, id.date); // the first one
+      // the first one; "first ingest", not a date: with concurrent partitions which comes
+      // first varies, and the same inputs must give the same lake bytes
+      await acceptBaseline(root, id.dataset, incoming, FIRST);
       return { warnings: [], quarantined: null };
     }
     const diffs = compareSchemas(current, incoming);
     if (diffs.length === 0) {
       // a baseline taken without wire fields (an empty day, another source) learns them
       if (Object.keys(current.fields).length === 0 && Object.keys(wireFields).length > 0) {
-        await acceptBaseline(root, id.dataset, { ...current, fields: wireFields }, id.date);
+        await acceptBaseline(root, id.dataset, { ...current, fields: wireFields }, current.since);
       }
       return { warnings: [], quarantined: null };
     }
