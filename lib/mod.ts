@@ -26,6 +26,7 @@ export * as indicators from "./indicators/mod.ts";
 export * as ingest from "./ingest/mod.ts";
 export * as lake from "./lake/mod.ts";
 export * as market from "./market/mod.ts";
+export * as ops from "./ops/mod.ts";
 export * as random from "./random/mod.ts";
 export * as report from "./report/mod.ts";
 export * as run from "./run/mod.ts";

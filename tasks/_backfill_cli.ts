@@ -14,7 +14,7 @@ export async function backfillInTerminal(ctx: TaskContext): Promise<number> {
   const { config, log, say } = ctx;
   const source = createSource(config, { logger: log });
   let progress: Progress | undefined;
-  const { summary, status, elapsedMs, recordPath } = await backfill(config, {
+  const { summary, status, elapsedMs, recordPath, recordError } = await backfill(config, {
     source,
     command: ctx.command,
     log,
@@ -39,7 +39,7 @@ export async function backfillInTerminal(ctx: TaskContext): Promise<number> {
     `  rows: ${summary.rows.toLocaleString("en-US")} written, ${summary.quarantined} quarantined`,
   );
   say(`  elapsed: ${(elapsedMs / 1000).toFixed(2)} s`);
-  say(`  run record: ${recordPath}`);
+  say(`  run record: ${recordPath ?? recordError}`);
   for (const w of summary.warnings.slice(0, 10)) say(`  warning ${w}`);
   if (summary.warnings.length > 10) {
     say(`  ... and ${summary.warnings.length - 10} more warnings`);

@@ -14,6 +14,7 @@ import {
   type PrepareTrainingLakeResult,
 } from "../lib/consolidate/mod.ts";
 import type { RunHooks } from "../lib/run/mod.ts";
+import { isDiskFull } from "../lib/ingest/mod.ts";
 import { say } from "./_task.ts";
 
 const int = (n: number) => n.toLocaleString("en-US");
@@ -28,6 +29,40 @@ function peakRssMb(): number | null {
   }
 }
 
+/**
+ * A consolidation that failed part way (disk full, a corrupt input): the summary of what was
+ * done, a failed run record when one can be written, exit 1. Partitions written before the
+ * failure are recorded in the manifest, so a rerun redoes only the rest.
+ */
+async function failed(
+  hooks: RunHooks,
+  results: ConsolidateLakeResult[],
+  underlying: string,
+  e: unknown,
+): Promise<number> {
+  const message = (e as Error).message;
+  const why = isDiskFull(e)
+    ? `disk full: free some space (deno task space, deno task purge) and run it again`
+    : message;
+  say(`consolidate ${underlying}: failed: ${why}`);
+  say(
+    `  consolidated before the failure: ${results.map((r) => r.underlying).join(", ") || "none"}`,
+  );
+  try {
+    const path = await hooks.record({
+      inputs: results.flatMap((r) => r.inputs),
+      outputs: results.flatMap((r) => r.outputs),
+      summary: { failed: underlying, error: message },
+      status: "failed",
+    });
+    say(`  run record: ${path}`);
+  } catch (err) {
+    say(`  run record: not written: ${(err as Error).message}`);
+  }
+  console.error(`error: ${message}`);
+  return 1;
+}
+
 /** Consolidates every configured underlying; prints the statistics; returns the exit code. */
 export async function runConsolidate(config: Config, hooks: RunHooks): Promise<number> {
   const t0 = performance.now();
@@ -35,14 +70,20 @@ export async function runConsolidate(config: Config, hooks: RunHooks): Promise<n
   const root = `${config.data.dir}/lake`;
   const results: ConsolidateLakeResult[] = [];
   for (const underlying of underlyings) {
-    const r = await consolidateLake(root, {
-      ...options,
-      underlying,
-      from: from!,
-      to: to!,
-      vix,
-      clock: () => performance.now(),
-    });
+    let r: ConsolidateLakeResult;
+    try {
+      r = await consolidateLake(root, {
+        ...options,
+        underlying,
+        from: from!,
+        to: to!,
+        vix,
+        clock: () => performance.now(),
+      });
+    } catch (e) {
+      if (e instanceof RangeError) throw e; // bad input: exit 2, nothing to record
+      return await failed(hooks, results, underlying, e);
+    }
     results.push(r);
     say(`consolidate ${underlying} ${from}..${to}`);
     for (const line of formatStats(r.stats)) say(`  ${line}`);

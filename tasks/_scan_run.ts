@@ -9,11 +9,18 @@ import { createHash } from "node:crypto";
 import type pl from "nodejs-polars";
 import type { Config } from "../lib/config/mod.ts";
 import {
+  acquireLakeLock,
+  assertOutsideLake,
+  type Built,
+  built as builtFrom,
+  checkDerived,
   listPartitions,
   Manifest,
   partitionFile,
   type PartitionId,
   partitionKey,
+  recordProvenance,
+  removeTempFiles,
   scanLake,
   writeFileAtomic,
   writePartition,
@@ -76,9 +83,19 @@ export async function runScan(config: Config, hooks: RunHooks, out?: string): Pr
   const { runId, command } = hooks;
   const s = config.scan;
   const root = `${config.data.dir}/lake`;
+  if (out !== undefined) assertOutsideLake(root, out, "--out");
   const range = { values: s.underlyings, from: s.from!, to: s.to! };
   const { dataset, note } = await chooseDataset(root, s, range);
   const parts = await listPartitions(root, dataset, range);
+  if (dataset === "consolidated") {
+    const u = s.underlyings.join(",");
+    await checkDerived(
+      root,
+      "consolidated",
+      parts,
+      `deno task consolidate --underlying ${u} --from ${s.from} --to ${s.to}`,
+    );
+  }
   const lazy = await scanLake(root, dataset, range);
   const wanted: readonly string[] = SCAN_INPUT_COLUMNS;
   const frame = await lazy.select(...lazy.columns.filter((c) => wanted.includes(c))).collect();
@@ -98,12 +115,25 @@ export async function runScan(config: Config, hooks: RunHooks, out?: string): Pr
     scan: s,
   });
   const outputs: HashedItem[] = [];
-  {
+  const release = await acquireLakeLock(root);
+  try {
+    await removeTempFiles(`${root}/scan_events`); // left by a killed run
     const manifest = await Manifest.open(root, "scan_events");
+    const read = await inputHashes(root, parts);
+    const { from: _f, to: _t, underlyings: _u, ...params } = s;
+    const provenance = new Map<string, Built>();
     for (const p of built.partitions) {
       const id: PartitionId = { dataset: "scan_events", value: p.value, date: p.date };
       const entry = await writePartition(root, id, p.frame);
       await manifest.record(partitionKey(id), entry);
+      const mine = read.filter((i) => i.partition.endsWith(`/${partitionKey(id)}`));
+      provenance.set(
+        partitionKey(id),
+        builtFrom(
+          { ...params, dataset },
+          Object.fromEntries(mine.map((i) => [i.partition, i.sha256])),
+        ),
+      );
       outputs.push({
         partition: `scan_events/${partitionKey(id)}`,
         rows: entry.rows,
@@ -111,6 +141,9 @@ export async function runScan(config: Config, hooks: RunHooks, out?: string): Pr
       });
     }
     await manifest.flush();
+    await recordProvenance(root, "scan_events", provenance);
+  } finally {
+    await release();
   }
   const csvPath = out ?? `${config.data.dir}/runs/${runId}/scan_events.csv`;
   await writeFileAtomic(csvPath, built.csv);

@@ -23,6 +23,8 @@ export const task = defineTask({
     concurrency: "backfill.concurrency",
     force: "backfill.force",
     replace: "backfill.replace",
+    "retry-empty": "backfill.retryEmpty",
+    "lock-wait": "backfill.lockWaitS",
     endpoint: "source.flatfiles.endpoint",
     "extended-hours": "backfill.extendedHours",
     ...OPTION_FLAGS,

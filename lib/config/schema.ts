@@ -44,6 +44,12 @@ export const PolygonSchema = z.strictObject({
   pageLimit: intIn(1, 50_000).default(50_000).describe(
     "Bars a page for aggregates (Polygon caps it at 50,000).",
   ),
+  connectTimeoutMs: intIn(100, 120_000).default(5_000).describe(
+    "Time limit of the TCP connect that checks the host before the first request, ms.",
+  ),
+  maxRetryAfterMs: intIn(0, 3_600_000).default(300_000).describe(
+    "Longest Retry-After honoured, ms (longer asks wait this long; each counts as a retry).",
+  ),
 });
 
 /** The replay source: bars from CSV files as real files come, one per ticker. */
@@ -138,6 +144,15 @@ export const BackfillSchema = z.strictObject({
   ),
   replace: z.boolean().default(false).describe(
     "With force: option_contracts partitions hold the new selection only. Without it, a forced rerun adds the new selection's contracts to those selected before.",
+  ),
+  retryEmpty: z.boolean().default(false).describe(
+    "Fetch again bar partitions recorded empty (zero bars: a wrong symbol, or a day not yet published).",
+  ),
+  lockWaitS: intIn(0, 604_800).default(0).describe(
+    "Seconds to wait for the lake lock while another backfill holds it (workers take turns).",
+  ),
+  schemaDrift: oneOf(["accept", "quarantine"] as const).default("accept").describe(
+    "Schema drift (columns or the source's wire fields differ from the baseline): accept | quarantine.",
   ),
 });
 
@@ -276,6 +291,16 @@ export const ConsolidateSchema = z.strictObject({
     "Lags of the percentage-change features, minutes.",
   ),
   indicators: IndicatorsSchema.prefault({}),
+});
+
+/** `deno task health` and the other operating tools. */
+export const OpsSchema = z.strictObject({
+  /** A run slower than this many times the median of the earlier runs of its task is flagged. */
+  regressionFactor: numIn(1, 100).default(2),
+  /** Earlier runs needed before a regression is judged. */
+  regressionMinRuns: intIn(1, 1000).default(3),
+  /** A stream status older than this many seconds is reported stale. */
+  streamStaleS: intIn(1, 86_400).default(120),
 });
 
 /** `deno task prepare-training`: targets from the consolidated table. */
@@ -463,6 +488,7 @@ export const ConfigSchema = z.strictObject({
   backtest: BacktestSchema.prefault({}),
   simCheck: SimCheckSchema.prefault({}),
   stream: StreamSchema.prefault({}),
+  ops: OpsSchema.prefault({}),
 });
 
 /** The parsed config, every default filled in. */

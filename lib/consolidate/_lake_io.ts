@@ -7,12 +7,12 @@
 import { createHash } from "node:crypto";
 import type pl from "nodejs-polars";
 import {
+  checkPartitionHashes,
   type Dataset,
   listPartitions,
-  Manifest,
+  nameBadParquet,
   partitionFile,
   type PartitionId,
-  partitionKey,
   scan,
 } from "../lake/mod.ts";
 import { openDateWriter } from "./_date_writer.ts";
@@ -22,7 +22,7 @@ export interface LakeItem {
   /** `<dataset>/<key>=<value>/date=YYYY-MM-DD`. */
   partition: string;
   rows?: number;
-  /** SHA-256 of the Parquet file (the manifest's, or hashed when it does not list it). */
+  /** SHA-256 of the Parquet file: of the bytes read (checked against the manifest) or written. */
   sha256: string;
 }
 
@@ -48,17 +48,13 @@ export async function readRange(
   const range = { values: [value], from, to };
   const parts = await listPartitions(root, dataset, range);
   if (parts.length === 0) return { frame: null, parts, items: [] };
-  const manifest = await Manifest.open(root, dataset);
-  const items = await Promise.all(parts.map(async (id) => {
-    const entry = manifest.get(partitionKey(id));
-    const sha256 = entry?.sha256 ??
-      createHash("sha256").update(await Deno.readFile(`${root}/${partitionFile(id)}`)).digest(
-        "hex",
-      );
-    return { partition: `${dataset}/${partitionKey(id)}`, rows: entry?.rows, sha256 };
-  }));
+  const items = await checkPartitionHashes(root, dataset, parts);
   const lazy = await scan(dataset, { root, ...range });
-  const frame = await (columns ? lazy.select(...columns) : lazy).collect();
+  const paths = parts.map((id) => `${root}/${partitionFile(id)}`);
+  const frame = await nameBadParquet(
+    paths,
+    () => (columns ? lazy.select(...columns) : lazy).collect(),
+  );
   return { frame, parts, items };
 }
 

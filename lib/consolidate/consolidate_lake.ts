@@ -5,7 +5,14 @@
  * @module
  */
 import { previousTradingDay } from "../calendar/mod.ts";
-import { acquireLakeLock, listPartitions } from "../lake/mod.ts";
+import {
+  acquireLakeLock,
+  type Built,
+  built,
+  listPartitions,
+  recordProvenance,
+  removeTempFiles,
+} from "../lake/mod.ts";
 import { type LakeItem, readRange } from "./_lake_io.ts";
 import { consolidateInPieces } from "./_pieces.ts";
 import { resolveConsolidate } from "./_resolve.ts";
@@ -58,6 +65,35 @@ const READ = {
   contracts: ["ticker", "expiry", "right", "strike", "multiplier"],
   news: ["id", "published", "sentiment"],
 };
+
+const dateOf = (partition: string) => /date=(\d{4}-\d{2}-\d{2})$/.exec(partition)?.[1];
+
+/**
+ * What each written date was built from: the parameters (all but the underlying, which the
+ * path holds) and the hashes of the input partitions of the same date.
+ */
+function provenanceOf(
+  outputs: readonly LakeItem[],
+  inputs: readonly LakeItem[],
+  o: ReturnType<typeof resolveConsolidate>,
+  vix: string | null,
+): Map<string, Built> {
+  const { underlying: _u, ...params } = o;
+  const byDate = new Map<string, Record<string, string>>();
+  for (const i of inputs) {
+    const d = dateOf(i.partition);
+    if (d) byDate.set(d, { ...byDate.get(d), [i.partition]: i.sha256 });
+  }
+  const out = new Map<string, Built>();
+  for (const item of outputs) {
+    const d = dateOf(item.partition)!;
+    out.set(
+      item.partition.slice("consolidated/".length),
+      built({ ...params, vix }, byDate.get(d) ?? {}),
+    );
+  }
+  return out;
+}
 
 function before(date: string, n: number): string {
   try {
@@ -142,6 +178,15 @@ export async function consolidateLake(
     warnings.push(`no ${vixSymbol} index_minute partitions: the vix columns are null`);
   }
   if (news.frame === null) warnings.push(`no ${u} news partitions: news_count is 0`);
+  // partitions recorded empty (zero bars or articles) join nothing, as missing ones do
+  if (vixSymbol !== null && vix?.frame?.height === 0) {
+    warnings.push(
+      `the ${vix.parts.length} ${vixSymbol} index_minute partitions are empty: the vix columns are null (backfill --retry-empty fetches them again)`,
+    );
+  }
+  if (news.frame?.height === 0) {
+    warnings.push(`the ${news.parts.length} ${u} news partitions are empty: news_count is 0`);
+  }
   const t1 = clock();
   const pieceItems: LakeItem[] = [];
   const load = async (piece: readonly string[]) => {
@@ -162,6 +207,7 @@ export async function consolidateLake(
   const release = await acquireLakeLock(root);
   let done;
   try {
+    await removeTempFiles(`${root}/consolidated`); // left by a killed run
     done = await consolidateInPieces(
       root,
       { underlying: underlying.frame!, vix: vix?.frame, news: news.frame },
@@ -169,6 +215,8 @@ export async function consolidateLake(
       o,
       { chunkDates, clock, load },
     );
+    const inputs = [...pieceItems, ...underlying.items, ...(vix?.items ?? []), ...news.items];
+    await recordProvenance(root, "consolidated", provenanceOf(done.outputs, inputs, o, vixSymbol));
   } finally {
     await release();
   }

@@ -5,7 +5,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { acquireLakeLock, datasetKey } from "../lake/mod.ts";
+import { acquireLakeLock, datasetKey, removeTempFiles } from "../lake/mod.ts";
 import { type LakeItem, readRange, writeDates } from "./_lake_io.ts";
 import { resolveTraining } from "./_resolve.ts";
 import { keepCovered, withTargets } from "./_targets.ts";
@@ -81,6 +81,7 @@ export async function prepareTrainingLake(
   const release = await acquireLakeLock(root);
   let outputs: LakeItem[];
   try {
+    await removeTempFiles(`${root}/training`); // left by a killed run
     outputs = await writeDates(root, "training", underlying, dates, kept, datasetKey("training"));
   } finally {
     await release();

@@ -6,7 +6,14 @@
  */
 import { type Config, redactConfig, secretsOf } from "../config/mod.ts";
 import { acquireLakeLock, removeTempFiles } from "../lake/mod.ts";
-import { codeRevision, type Logger, newRunId, versions, writeRunRecord } from "../run/mod.ts";
+import {
+  codeRevision,
+  type Logger,
+  newRunId,
+  startPerf,
+  versions,
+  writeRunRecord,
+} from "../run/mod.ts";
 import type { Source } from "../sources/mod.ts";
 import type { flatfiles } from "../sources/mod.ts";
 type FlatFilesSource = flatfiles.FlatFilesSource;
@@ -14,7 +21,7 @@ import { planFlatFiles } from "./flat_files.ts";
 import { pruneStaging } from "./_staging.ts";
 import { planOptions } from "./options.ts";
 import { planBackfill } from "./plan.ts";
-import { type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
+import { isDiskFull, type JobEvent, type JobsSummary, runJobs } from "./run_jobs.ts";
 
 /** Options for {@linkcode backfill}. */
 export interface BackfillOptions {
@@ -34,19 +41,37 @@ export interface BackfillResult {
   summary: JobsSummary;
   status: "ok" | "failed" | "interrupted";
   elapsedMs: number;
-  recordPath: string;
+  /** The run record, or null when it could not be written (see `recordError`). */
+  recordPath: string | null;
+  /** Why the run record could not be written (e.g. the disk is full), else null. */
+  recordError: string | null;
 }
 
 /**
  * Runs the backfill the config describes (`config.backfill`).
  *
- * @throws {RangeError} when `from`/`to` are missing or give no trading day.
+ * @throws {RangeError} when `from`/`to` are missing or give no trading day, or extended
+ *   hours are asked of the simulator (which has the regular session only).
  */
 export async function backfill(config: Config, options: BackfillOptions): Promise<BackfillResult> {
-  const { source, command, log, signal, onStart, onEvent } = options;
+  const { command, log, signal, onStart, onEvent } = options;
+  const perf = startPerf();
+  perf.phase("plan");
+  let requests = 0;
+  const source: Source = {
+    name: options.source.name,
+    minuteBars: (...a) => (requests++, options.source.minuteBars(...a)),
+    optionContracts: (...a) => (requests++, options.source.optionContracts(...a)),
+    news: (...a) => (requests++, options.source.news(...a)),
+  };
   const b = config.backfill;
   if (!b.from || !b.to) {
     throw new RangeError("A backfill needs backfill.from and backfill.to (--from, --to)");
+  }
+  if (b.extendedHours && source.name === "sim") {
+    throw new RangeError(
+      "Cannot backfill extended hours from the sim source: it simulates the regular session only; drop --extended-hours or use --source polygon",
+    );
   }
   const root = `${config.data.dir}/lake`;
   const range = { from: b.from, to: b.to };
@@ -65,10 +90,11 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     );
   }
   const total = phases.reduce((n, p) => n + p.length, 0);
-  const release = await acquireLakeLock(root);
+  const release = await acquireLakeLock(root, { waitMs: b.lockWaitS * 1000 });
   const started = Date.now();
   const t0 = performance.now();
   try {
+    perf.phase("clean");
     const cleaned = await removeTempFiles(root);
     if (cleaned > 0) log.info(`removed ${cleaned} temporary file(s) left by an interrupted run`);
     log.info(`backfill ${b.from}..${b.to} from ${source.name}: ${total} partitions`);
@@ -80,19 +106,29 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
     }
     onStart?.(total);
     let summary: JobsSummary = emptySummary();
-    for (const jobs of phases) {
-      if (jobs.length === 0) continue;
-      const part = await runJobs(jobs, {
-        root,
-        concurrency: b.concurrency,
-        force: b.force,
-        signal,
-        onEvent,
-      });
-      summary = mergeSummaries(summary, part);
-      if (part.fatal || part.interrupted) break;
+    perf.phase("fetch+write");
+    try {
+      for (const jobs of phases) {
+        if (jobs.length === 0) continue;
+        const part = await runJobs(jobs, {
+          root,
+          concurrency: b.concurrency,
+          force: b.force,
+          retryEmpty: b.retryEmpty,
+          schemaDrift: b.schemaDrift,
+          signal,
+          onEvent,
+        });
+        summary = mergeSummaries(summary, part);
+        if (part.fatal || part.interrupted) break;
+      }
+      await pruneStaging(root);
+    } catch (e) {
+      // e.g. the disk filled while reading the lake between phases: still a summary and a record
+      summary.fatal ??= isDiskFull(e)
+        ? `Disk full under ${root}: free some space and run the backfill again; it resumes where it stopped`
+        : (e as Error).message;
     }
-    await pruneStaging(root);
     // Partitions finish in any order; the summary (and the run record) should not.
     summary.warnings.sort();
     summary.failures.sort((x, y) => compare(x.partition, y.partition));
@@ -104,25 +140,33 @@ export async function backfill(config: Config, options: BackfillOptions): Promis
       : summary.interrupted
       ? "interrupted"
       : "ok";
-    const recordPath = await writeRunRecord(config.data.dir, {
-      runId: newRunId("backfill", started),
-      task: "backfill",
-      command,
-      config: redactConfig(config),
-      code: await codeRevision(),
-      versions: await versions(),
-      seed: source.name === "sim" ? config.source.sim.seed : null,
-      inputs: [],
-      outputs: summary.outputs,
-      timings: {
-        startedAt: new Date(started).toISOString(),
-        finishedAt: new Date(started + elapsedMs).toISOString(),
-        elapsedMs: Math.round(elapsedMs),
-      },
-      status,
-      summary: { ...summary, outputs: undefined },
-    }, secretsOf(config));
-    return { summary, status, elapsedMs, recordPath };
+    perf.phase("record");
+    const bytes = summary.outputs.reduce((n, o) => n + ((o as { bytes?: number }).bytes ?? 0), 0);
+    const figures = perf.finish({ rows: summary.rows, bytes, requests });
+    let recordPath: string | null = null, recordError: string | null = null;
+    try {
+      recordPath = await writeRunRecord(config.data.dir, {
+        runId: newRunId("backfill", started),
+        task: "backfill",
+        command,
+        config: redactConfig(config),
+        code: await codeRevision(),
+        versions: await versions(),
+        seed: source.name === "sim" ? config.source.sim.seed : null,
+        inputs: [],
+        outputs: summary.outputs,
+        timings: {
+          startedAt: new Date(started).toISOString(),
+          finishedAt: new Date(started + elapsedMs).toISOString(),
+          elapsedMs: Math.round(elapsedMs),
+        },
+        status,
+        summary: { ...summary, outputs: undefined, perf: figures },
+      }, secretsOf(config));
+    } catch (e) {
+      recordError = `the run record was not written: ${(e as Error).message}`;
+    }
+    return { summary, status, elapsedMs, recordPath, recordError };
   } finally {
     await release();
   }

@@ -18,6 +18,7 @@
 export { barsJob, newsJob, planBackfill, type PlanBackfillOptions } from "./plan.ts";
 export { type CleanBars, cleanBars, type CleanBarsOptions } from "./validate.ts";
 export {
+  isDiskFull,
   type JobEvent,
   type JobOutput,
   type JobsSummary,

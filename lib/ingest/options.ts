@@ -14,6 +14,7 @@ import { barsFrame, contractsFrame, DATASET_SCHEMAS } from "../lake/mod.ts";
 import type { QuarantinedRow } from "../lake/mod.ts";
 import type { Source } from "../sources/mod.ts";
 import type { MinuteBar } from "../market/mod.ts";
+import { OPTION_LATE_CLOSE_MIN } from "../market/mod.ts";
 import { readPiece, stagingDir, writePiece } from "./_staging.ts";
 import { discoverContracts } from "./discover_contracts.ts";
 import type { PartitionJob } from "./run_jobs.ts";
@@ -90,9 +91,10 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
         const byTicker = await source.optionChainBars(underlying, date, tickers, { signal });
         const all: MinuteBar[] = [], names: string[] = [];
         for (const ticker of tickers) {
+          // option trades print until 16:15 (13:15 on early closes)
           const clean = cleanBars(byTicker.get(ticker) ?? [], {
             startMs: s.openMs,
-            endMs: s.closeMs,
+            endMs: s.closeMs + OPTION_LATE_CLOSE_MIN * 60_000,
           });
           for (const b of clean.bars) {
             all.push(b);
@@ -112,11 +114,15 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
           quarantine,
         };
       }
+      const wireFields: Record<string, string> = {};
+      const onWireFields = (f: Record<string, string>) => Object.assign(wireFields, f);
       for (const ticker of tickers) {
         let piece = await readPiece(dir, ticker);
         if (!piece) {
-          const raw = await source.minuteBars(ticker, date, { signal });
-          const clean = cleanBars(raw, { startMs: s.openMs, endMs: s.closeMs });
+          const raw = await source.minuteBars(ticker, date, { signal, onWireFields });
+          // option trades print until 16:15 (13:15 on early closes)
+          const endMs = s.closeMs + OPTION_LATE_CLOSE_MIN * 60_000;
+          const clean = cleanBars(raw, { startMs: s.openMs, endMs });
           piece = {
             frame: barsFrame(clean.bars, source.name, ticker),
             quarantine: clean.quarantine.map((q) => ({ ...q, reason: `${ticker}: ${q.reason}` })),
@@ -132,6 +138,14 @@ export function optionBarsJob(source: Source, root: string, underlying: string, 
       return {
         frame: frame.select(...Object.keys(DATASET_SCHEMAS.option_minute!)),
         quarantine,
+        wireFields: Object.fromEntries(
+          Object.entries(wireFields).sort(([a], [b]) => (a < b ? -1 : 1)),
+        ),
+        warnings: frame.height === 0 && tickers.length > 0
+          ? [
+            `zero bars for the ${tickers.length} selected contracts of ${underlying}; recorded as empty, --retry-empty fetches it again`,
+          ]
+          : [],
         cleanup: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
       };
     },

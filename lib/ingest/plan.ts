@@ -25,6 +25,14 @@ export interface PlanBackfillOptions {
   extendedHours?: boolean;
 }
 
+/** The warning of a bar partition recorded with zero bars. */
+export function emptyWarning(source: string, ticker: string, received: number): string {
+  const why = received === 0
+    ? `${source} returned no bars`
+    : `all ${received} bars were quarantined`;
+  return `zero bars for ${ticker}: ${why} (an unknown symbol, or nothing published yet); recorded as empty, --retry-empty fetches it again`;
+}
+
 /** A bar job: one ticker's minute bars for one trading date into `dataset`. */
 export function barsJob(
   source: Source,
@@ -40,9 +48,19 @@ export function barsJob(
       const window = extendedHours
         ? { startMs: nyToUtcMs(date, 4, 0), endMs: nyToUtcMs(date, 20, 0) }
         : { startMs: s.openMs, endMs: s.closeMs };
-      const raw = await source.minuteBars(ticker, date, { signal, extendedHours });
+      let wireFields: Record<string, string> | undefined;
+      const raw = await source.minuteBars(ticker, date, {
+        signal,
+        extendedHours,
+        onWireFields: (f) => (wireFields = f),
+      });
       const { bars, quarantine } = cleanBars(raw, window);
-      return { frame: barsFrame(bars, source.name), quarantine };
+      return {
+        frame: barsFrame(bars, source.name),
+        quarantine,
+        wireFields,
+        warnings: bars.length === 0 ? [emptyWarning(source.name, ticker, raw.length)] : [],
+      };
     },
   };
 }

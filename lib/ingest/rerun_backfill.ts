@@ -81,7 +81,7 @@ function rerunConfig(record: RerunnableRecord, dataDir: string): Config {
  * const config = loadConfig({ overrides: { data: { dir: a },
  *   backfill: { from: "2025-03-03", to: "2025-03-03", datasets: ["equity", "index"] } } });
  * const first = await backfill(config, { source: createSimSource(), command: ["example"], log });
- * const record = await readRunRecord(first.recordPath);
+ * const record = await readRunRecord(first.recordPath!);
  * const again = await rerunBackfill(record, { dataDir: b, log });
  * deepEqual(compareHashes(record.outputs, again.summary.outputs).getColumn("match").toArray(), [true, true]);
  * for (const d of [a, b]) await Deno.remove(d, { recursive: true });

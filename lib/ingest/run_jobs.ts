@@ -9,6 +9,7 @@ import type pl from "nodejs-polars";
 import { Manifest } from "../lake/mod.ts";
 import { type Dataset, type PartitionId, partitionKey } from "../lake/mod.ts";
 import { partitionIntact, type QuarantinedRow, writePartition } from "../lake/mod.ts";
+import { createDriftCheck, type DriftPolicy } from "./_drift.ts";
 
 /** What a job produces for its partition. */
 export interface JobOutput {
@@ -16,6 +17,8 @@ export interface JobOutput {
   quarantine: QuarantinedRow[];
   /** Things to tell the user that are not errors (e.g. a selected strike not listed). */
   warnings?: string[];
+  /** The source's wire fields (name → JSON type), for the schema drift check. */
+  wireFields?: Record<string, string>;
   /** Runs after the partition is written and recorded (e.g. removes staged pieces). */
   cleanup?: () => Promise<void>;
 }
@@ -45,6 +48,14 @@ export interface RunJobsOptions {
   concurrency?: number;
   /** Rewrite partitions already complete. @default false */
   force?: boolean;
+  /** Produce again bar partitions (`*_minute`) recorded with zero rows. @default false */
+  retryEmpty?: boolean;
+  /**
+   * What schema drift does (a partition's columns or wire fields differ from the dataset's
+   * baseline): `accept` makes the new schema the baseline, `quarantine` sets the partition
+   * aside under `<root>/_drift/` and fails it. Either way the drift is logged. @default "accept"
+   */
+  schemaDrift?: DriftPolicy;
   /** Stops starting new partitions (Ctrl-C); partitions under way are abandoned cleanly. */
   signal?: AbortSignal;
   /** Called after every partition. */
@@ -76,9 +87,29 @@ export interface JobsSummary {
   outputs: WrittenPartition[];
 }
 
+/** True for an error that says the disk (or quota) is full. */
+export function isDiskFull(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  return err?.code === "ENOSPC" || err?.code === "EDQUOT" ||
+    /No space left on device|os error 28|Disk quota exceeded/i.test(err?.message ?? "");
+}
+
+function diskFullMessage(root: string, doing: string): string {
+  return `Disk full ${doing} under ${root}: free some space (see \`deno task space\` and \`deno task purge\`) and run the backfill again; it resumes where it stopped`;
+}
+
 /** Runs the jobs; never throws for a failed partition (see `failures`). */
 export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Promise<JobsSummary> {
-  const { root, concurrency = 4, force = false, signal, onEvent } = options;
+  const {
+    root,
+    concurrency = 4,
+    force = false,
+    retryEmpty = false,
+    schemaDrift = "accept",
+    signal,
+    onEvent,
+  } = options;
+  const drift = createDriftCheck(root, schemaDrift);
   const manifests = new Map<Dataset, Manifest>();
   for (const job of jobs) {
     if (!manifests.has(job.id.dataset)) {
@@ -101,6 +132,8 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
   const inner = new AbortController();
   const onAbort = () => inner.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort);
+  /** Datasets whose source refused an entitlement: their other partitions fail at once. */
+  const denied = new Map<Dataset, string>();
   let next = 0;
   const worker = async () => {
     while (next < jobs.length && !inner.signal.aborted) {
@@ -108,14 +141,20 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
       const manifest = manifests.get(job.id.dataset)!;
       const key = partitionKey(job.id);
       const entry = manifest.get(key);
-      if (!force && entry && await partitionIntact(root, job.id, entry)) {
+      const retry = retryEmpty && entry?.rows === 0 && job.id.dataset.endsWith("_minute");
+      if (!force && !retry && entry && await partitionIntact(root, job.id, entry)) {
         summary.skipped++;
         onEvent?.({ id: job.id, status: "skipped", rows: entry.rows, quarantined: 0 });
         continue;
       }
       try {
+        const refused = denied.get(job.id.dataset);
+        if (refused) throw new Error(`not fetched: ${refused}`);
         const out = await job.produce(inner.signal);
         if (inner.signal.aborted) break;
+        const drifted = await drift(job.id, out.frame, out.wireFields);
+        for (const w of drifted.warnings) summary.warnings.push(`${job.id.dataset}/${key}: ${w}`);
+        if (drifted.quarantined) throw new Error(drifted.quarantined);
         if (entry) await manifest.forget(key);
         const written = await writePartition(root, job.id, out.frame, out.quarantine);
         await manifest.record(key, written);
@@ -144,10 +183,16 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
         summary.failed++;
         summary.failures.push({ partition: `${job.id.dataset}/${key}`, error });
         onEvent?.({ id: job.id, status: "failed", rows: 0, quarantined: 0, error });
+        const name = (e as Error)?.name;
+        if (name === "PolygonEntitlementError") denied.set(job.id.dataset, error);
         if (
-          (e as Error)?.name === "PolygonAuthError" || (e as { fatal?: unknown })?.fatal === true
+          name === "PolygonAuthError" || name === "PolygonConnectError" ||
+          (e as { fatal?: unknown })?.fatal === true
         ) {
           summary.fatal = error;
+          inner.abort(e);
+        } else if (isDiskFull(e)) {
+          summary.fatal = diskFullMessage(root, `writing ${job.id.dataset}/${key}`);
           inner.abort(e);
         }
       }
@@ -157,7 +202,18 @@ export async function runJobs(jobs: PartitionJob[], options: RunJobsOptions): Pr
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   } finally {
     signal?.removeEventListener("abort", onAbort);
-    for (const m of manifests.values()) await m.flush();
+    for (const m of manifests.values()) {
+      try {
+        await m.flush();
+      } catch (e) {
+        // The journal still holds every partition recorded: the next run resumes from it.
+        summary.fatal ??= isDiskFull(e)
+          ? diskFullMessage(root, `folding ${m.path}`)
+          : `Cannot write ${m.path}: ${
+            (e as Error).message
+          }; its journal keeps what was recorded, run again to resume`;
+      }
+    }
   }
   summary.interrupted = summary.written + summary.skipped + summary.failed < jobs.length;
   summary.outputs.sort((a, b) => (a.partition < b.partition ? -1 : 1));

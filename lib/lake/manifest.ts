@@ -10,7 +10,11 @@
  * and {@linkcode Manifest.flush} folds the journal into `_manifest.json` atomically and
  * removes it. A journal left by a killed run is replayed when the manifest is opened; a torn
  * last line (the kill landed mid-append) is ignored, so that partition is simply produced
- * again, with the same bytes.
+ * again, with the same bytes. A damaged journal is never appended to: the first write after
+ * opening one (by the lock holder) folds what it holds into `_manifest.json` and starts a new
+ * journal, so a torn line can never end up in the middle. A journal already damaged that way
+ * (a line an older version appended after a torn one) is salvaged line by line: the entry
+ * that follows the torn bytes on the same line is kept, and no recorded entry is dropped.
  *
  * @module
  */
@@ -65,6 +69,8 @@ export class Manifest {
   #batch: Promise<void> | null = null;
   #pending: string[] = [];
   #journaled: boolean;
+  /** The journal on disk has a torn or salvaged line: fold it away before appending. */
+  #damaged = false;
 
   private constructor(
     dataset: Dataset,
@@ -102,20 +108,15 @@ export class Manifest {
     }
     const journalPath = path.replace(/\.json$/, ".journal");
     const journal = await readOptional(journalPath);
-    const lines = (journal ?? "").split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] === "") continue;
-      let line;
-      try {
-        line = JournalLineSchema.parse(JSON.parse(lines[i]));
-      } catch (cause) {
-        if (i >= lines.length - 2) break; // a torn last line: that partition is redone
-        throw corrupt(journalPath, `line ${i + 1} is not a journal entry`, cause);
-      }
-      if ("entry" in line) entries.set(line.key, line.entry);
-      else entries.delete(line.key);
-    }
-    return new Manifest(dataset, path, entries, journal !== null);
+    const damaged = replayJournal(journal ?? "", entries);
+    const m = new Manifest(dataset, path, entries, journal !== null);
+    m.#damaged = damaged;
+    return m;
+  }
+
+  /** True when the journal read at open had a torn or salvaged line (folded away on the next write). */
+  get journalDamaged(): boolean {
+    return this.#damaged;
   }
 
   /** The entry of a partition key (`symbol=SPY/date=2025-03-03`), if complete. */
@@ -143,14 +144,19 @@ export class Manifest {
   /** Folds everything recorded into `_manifest.json` atomically and removes the journal. */
   flush(): Promise<void> {
     this.#writing = this.#writing.then(async () => {
-      if (!this.#journaled) return;
-      await writeFileAtomic(this.path, JSON.stringify(this.toJSON(), null, 1) + "\n");
-      await Deno.remove(this.journalPath).catch((e) => {
-        if (!(e instanceof Deno.errors.NotFound)) throw e;
-      });
-      this.#journaled = false;
+      if (this.#journaled) await this.#compact();
     });
     return this.#writing;
+  }
+
+  /** Writes `_manifest.json` from memory atomically, then removes the journal. */
+  async #compact(): Promise<void> {
+    await writeFileAtomic(this.path, JSON.stringify(this.toJSON(), null, 1) + "\n");
+    await Deno.remove(this.journalPath).catch((e) => {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    });
+    this.#journaled = false;
+    this.#damaged = false;
   }
 
   /** The manifest as written: keys sorted, no timestamps. */
@@ -173,6 +179,7 @@ export class Manifest {
       this.#pending = [];
       const dir = this.path.slice(0, this.path.lastIndexOf("/"));
       await Deno.mkdir(dir, { recursive: true });
+      if (this.#damaged) await this.#compact(); // never append after a torn line
       const f = await Deno.open(this.journalPath, { append: true, create: true });
       try {
         await writeAll(f, new TextEncoder().encode(text));
@@ -185,6 +192,48 @@ export class Manifest {
     });
     return this.#batch;
   }
+}
+
+/**
+ * Applies a journal's lines to `entries`; returns true when the journal is damaged (a torn
+ * last line, a last line without its newline, or a line holding torn bytes before an entry).
+ */
+function replayJournal(text: string, entries: Map<string, ManifestEntry>): boolean {
+  let damaged = false;
+  const lines = text.split("\n");
+  const complete = lines.length - 1; // the part after the last newline is unterminated
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === "") continue;
+    if (i === complete) damaged = true; // no newline yet: written in part, or not synced
+    const line = parseLine(lines[i]) ?? salvage(lines[i]);
+    if (line === null) {
+      damaged = true; // torn: that partition is produced again
+      continue;
+    }
+    if (line.salvaged) damaged = true;
+    if ("entry" in line.line) entries.set(line.line.key, line.line.entry);
+    else entries.delete(line.line.key);
+  }
+  return damaged;
+}
+
+type JournalLine = z.infer<typeof JournalLineSchema>;
+
+function parseLine(text: string): { line: JournalLine; salvaged: boolean } | null {
+  try {
+    const r = JournalLineSchema.safeParse(JSON.parse(text));
+    return r.success ? { line: r.data, salvaged: false } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The whole entry after torn bytes on one line (`{"key":"a","en{"key":"b",...}`), if any. */
+function salvage(text: string): { line: JournalLine; salvaged: boolean } | null {
+  const at = text.lastIndexOf('{"key":');
+  if (at <= 0) return null;
+  const r = parseLine(text.slice(at));
+  return r && { line: r.line, salvaged: true };
 }
 
 /** Writes every byte (a single `write` may write fewer). */

@@ -44,7 +44,39 @@ export {
   type StringCodes,
 } from "./_parquet_encode.ts";
 export { PartitionSkipped, type PartitionSlice, PartitionWriter } from "./partition_writer.ts";
-export { acquireLakeLock } from "./lock.ts";
+export { acquireLakeLock, LakeBusyError, type LakeLockOptions, processAlive } from "./lock.ts";
 export { lakeCoverage, type LakeCoverageOptions } from "./lake_coverage.ts";
 export { type DatasetSummary, lakeSummary, lakeSummaryFrame } from "./summary.ts";
 export { commitTemp, tempPathFor } from "./_fsync.ts";
+export {
+  checkPartitionHashes,
+  hashFile,
+  nameBadParquet,
+  parquetProblem,
+  PartitionCorruptError,
+  type ReadItem,
+} from "./integrity.ts";
+export { assertOutsideLake } from "./outside_lake.ts";
+export { type ParquetSizes, parquetSizes } from "./parquet_footer.ts";
+export {
+  acceptBaseline,
+  compareSchemas,
+  type DriftEvent,
+  frameColumnTypes,
+  type IncomingSchema,
+  jsonType,
+  logDriftEvents,
+  readBaselines,
+  readDriftEvents,
+  type SchemaBaselines,
+} from "./schema_drift.ts";
+export {
+  type Built,
+  built,
+  canonicalJson,
+  checkDerived,
+  readProvenance,
+  recordProvenance,
+  staleDerived,
+  StaleDerivedError,
+} from "./provenance.ts";

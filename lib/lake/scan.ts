@@ -6,6 +6,7 @@
  */
 import pl from "nodejs-polars";
 import { checkParquetFiles } from "./_parquet_check.ts";
+import { checkPartitionHashes } from "./integrity.ts";
 import {
   type Dataset,
   datasetKey,
@@ -74,7 +75,8 @@ export async function listPartitions(root: string, dataset: Dataset, options: Sc
 /**
  * A LazyFrame over the matching partitions, with the key column (e.g. `symbol`) and `date`
  * (a Polars Date) added from the path, rows in partition order. Each file's Parquet framing
- * is checked first, so a truncated or overwritten file is named in the error.
+ * is checked first, and its SHA-256 against the manifest, so a truncated, overwritten or
+ * bit-flipped file is named in the error.
  *
  * @throws {RangeError} when no partition matches, saying what was asked and how to fill it.
  * @throws {Error} when a partition file is not a complete Parquet file, naming it.
@@ -83,6 +85,7 @@ export async function scanLake(root: string, dataset: Dataset, options: ScanOpti
   const parts = await listPartitions(root, dataset, options);
   if (parts.length === 0) throw noPartitions(root, dataset, options);
   checkParquetFiles(parts.map((id) => `${root}/${partitionFile(id)}`), dataset);
+  await checkPartitionHashes(root, dataset, parts);
   const key = datasetKey(dataset);
   const frames = parts.map((id) =>
     pl.scanParquet(`${root}/${partitionFile(id)}`).withColumns(
@@ -152,6 +155,7 @@ export async function scan(dataset: Dataset, options: ScanByKeyOptions = {}) {
   const parts = await listPartitions(root, dataset, range);
   if (parts.length === 0) throw noPartitions(root, dataset, range);
   checkParquetFiles(parts.map((id) => `${root}/${partitionFile(id)}`), dataset);
+  await checkPartitionHashes(root, dataset, parts);
   const keyGlob = values?.length === 1 ? encodeValue(values[0]) : "*";
   const day = (d: string) => pl.lit(d).str.strptime(pl.Date, "%Y-%m-%d");
   let frame = pl.scanParquet(`${root}/${dataset}/${key}=${keyGlob}/date=*/part-0.parquet`, {

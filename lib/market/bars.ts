@@ -39,6 +39,13 @@ export const DailyBarSchema = z.object({
 /** One daily bar, as yielded by a source. */
 export type DailyBar = z.infer<typeof DailyBarSchema>;
 
+/**
+ * Minutes after the equity close in which option trades still print (listed equity and ETF
+ * options such as SPY trade until 16:15 New York; 13:15 on early closes): option bars are
+ * kept in `[open, close + 15 min)`.
+ */
+export const OPTION_LATE_CLOSE_MIN = 15;
+
 /** Options for {@linkcode barViolation}. */
 export interface BarViolationOptions {
   /** First allowed `ts` (inclusive), UTC ms: the session open. */

@@ -26,6 +26,7 @@ export {
   DailyBarSchema,
   type MinuteBar,
   MinuteBarSchema,
+  OPTION_LATE_CLOSE_MIN,
 } from "./bars.ts";
 export { type OptionContract, OptionContractSchema } from "./contracts.ts";
 export { type NewsArticle, NewsArticleSchema, sentimentScore } from "./news.ts";

@@ -49,3 +49,4 @@ export {
   type EnvParamsOptions,
   type ParamDefault,
 } from "./env_params.ts";
+export { peakRssMb, type RunPerf, startPerf } from "./perf.ts";

@@ -68,14 +68,24 @@ export function createSource(config: Config, options: CreateSourceOptions = {}):
       "The polygon source needs an API key: set POLYGON_API_KEY (environment or .env)",
     );
   }
-  const { apiKey, baseUrl, rateLimitPerMinute, maxRetries, timeoutMs, pageLimit } =
-    config.source.polygon;
+  const {
+    apiKey,
+    baseUrl,
+    rateLimitPerMinute,
+    maxRetries,
+    timeoutMs,
+    connectTimeoutMs,
+    maxRetryAfterMs,
+    pageLimit,
+  } = config.source.polygon;
   return createPolygonSource({
     apiKey,
     baseUrl,
     rateLimitPerMinute,
     maxRetries,
     timeoutMs,
+    connectTimeoutMs,
+    maxRetryAfterMs,
     pageLimit,
     logger: options.logger,
   });

@@ -22,6 +22,11 @@ export interface FetchOptions {
 export interface MinuteBarsOptions extends FetchOptions {
   /** Also return pre- and post-market minutes (04:00–20:00 New York). @default false */
   extendedHours?: boolean;
+  /**
+   * Receives the wire fields of the bars fetched (name → JSON type, the union over bars), for
+   * schema drift checks; sources without a wire format never call it.
+   */
+  onWireFields?: (fields: Record<string, string>) => void;
 }
 
 /** Options for {@linkcode Source.optionContracts}. */

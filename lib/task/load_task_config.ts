@@ -73,7 +73,13 @@ export async function loadTaskConfig(
   overrides: object,
 ): Promise<Config> {
   const path = configPath ?? "config/default.yaml";
-  const yamlText = await readOptional(path);
+  let yamlText: string | null;
+  try {
+    yamlText = await readOptional(path);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.IsADirectory)) throw e;
+    throw new ConfigError([`--config ${path}: is a folder, not a YAML file`]);
+  }
   if (yamlText === null && configPath !== undefined) {
     throw new ConfigError([`--config ${configPath}: no such file`]);
   }
@@ -90,5 +96,20 @@ export async function loadTaskConfig(
     overrides: prune(overrides) as Record<string, unknown>,
   });
   useSecrets(config);
+  await checkDataDir(config.data.dir);
   return config;
+}
+
+/** A data dir that exists must be a folder (the lake and run records go inside it). */
+async function checkDataDir(dir: string): Promise<void> {
+  try {
+    const st = await Deno.stat(dir);
+    if (!st.isDirectory) {
+      throw new ConfigError([
+        `data.dir ${dir}: is a file, not a folder; set STRIKELAB_DATA_DIR or data.dir to a folder`,
+      ]);
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
 }

@@ -29,10 +29,10 @@ Deno.test("backfill() writes a run record: command, redacted config, code, pinne
   const { result, lines } = await run(dir);
   assert.equal(result.status, "ok");
   assert.match(
-    result.recordPath,
+    result.recordPath!,
     new RegExp(`^${dir}/runs/\\d{8}T\\d{6}Z-backfill-[0-9a-f]{6}/manifest\\.json$`),
   );
-  const text = await Deno.readTextFile(result.recordPath);
+  const text = await Deno.readTextFile(result.recordPath!);
   assert.ok(!text.includes(KEY));
   const record: RunRecord = JSON.parse(text);
   assert.equal(record.task, "backfill");
@@ -86,7 +86,7 @@ Deno.test("backfill() run again skips everything and records no outputs", async 
   await run(dir);
   const { result } = await run(dir);
   assert.deepEqual([result.status, result.summary.skipped, result.summary.written], ["ok", 4, 0]);
-  const record: RunRecord = JSON.parse(await Deno.readTextFile(result.recordPath));
+  const record: RunRecord = JSON.parse(await Deno.readTextFile(result.recordPath!));
   assert.deepEqual(record.outputs, []);
   assert.equal(record.summary.skipped, 4);
   await Deno.remove(dir, { recursive: true });

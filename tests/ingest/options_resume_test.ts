@@ -84,7 +84,7 @@ function withStrayBars(inner: Source): Source {
     async minuteBars(ticker, date, o) {
       const bars = await inner.minuteBars(ticker, date, o);
       if (!ticker.startsWith("O:")) return bars;
-      const stray = { ...bars[0], ts: session(date)!.closeMs };
+      const stray = { ...bars[0], ts: session(date)!.closeMs + 15 * 60_000 }; // 16:15: after the option close
       return [...bars, stray];
     },
   });

@@ -23,7 +23,7 @@ Deno.test("rerunBackfill() reproduces every recorded hash of a simulated backfil
       command: ["test"],
       log: quiet,
     });
-    const record = await readRunRecord(original.recordPath);
+    const record = await readRunRecord(original.recordPath!);
     assert.equal(record.outputs.length, 8);
     const again = await rerunBackfill(record, { dataDir: b, log: quiet });
     assert.equal(again.status, "ok");
@@ -88,7 +88,7 @@ Deno.test("rerunBackfill() of an options-only backfill simulates the underlying'
     const opts = { source: createSimSource(), command: ["test"], log: quiet };
     await backfill(cfg(["equity"]), opts);
     const options = await backfill(cfg(["options"]), opts);
-    const record = await readRunRecord(options.recordPath);
+    const record = await readRunRecord(options.recordPath!);
     assert.deepEqual(record.outputs.map((o) => o.partition), [
       "option_contracts/underlying=SPY/date=2025-03-04",
       "option_minute/underlying=SPY/date=2025-03-04",

@@ -124,6 +124,7 @@ Deno.test("runJobs() stops between partitions on abort and reports the run inter
     await filesUnder(root),
     [
       "equity_minute/_manifest.json",
+      "equity_minute/_schema.json",
       partitionFile(ids()[0]),
     ].sort(),
   );

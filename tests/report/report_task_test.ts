@@ -116,6 +116,6 @@ Deno.test("report task without the Deno kernel registered says how to register i
 
 Deno.test("report task rejects a malformed --param", async () => {
   const r = await reportTask([`${FIXTURES}/displays.ipynb`, "--param", "FROM"]);
-  assert.equal(r.code, 2);
+  assert.equal(r.code, 2); // bad arguments
   assert.match(r.stderr, /must look like NAME=VALUE/);
 });

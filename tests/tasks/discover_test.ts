@@ -43,6 +43,7 @@ Deno.test("deno task discover prints the open, the expiry and the selected contr
   // it wrote the underlying's bars it needed, and nothing else
   assert.deepEqual((await filesUnder(`${dir}/lake`)).filter((f) => !f.startsWith(".")), [
     "equity_minute/_manifest.json",
+    "equity_minute/_schema.json",
     "equity_minute/symbol=SPY/date=2025-03-04/part-0.parquet",
   ]);
   const before = await Deno.readFile(`${dir}/lake/equity_minute/_manifest.json`);

@@ -17,6 +17,7 @@ export async function attempt(
   page: PageRequest,
   signal?: AbortSignal,
 ): Promise<AttemptOutcome> {
+  await deps.reach(signal);
   const timer = new AbortController();
   const id = setTimeout(
     () => timer.abort(new DOMException("Polygon request timed out", "TimeoutError")),

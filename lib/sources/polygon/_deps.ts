@@ -18,6 +18,10 @@ export interface Deps {
   bucket: TokenBucket;
   maxRetries: number;
   timeoutMs: number;
+  /** Longest wait a `Retry-After` may ask for, ms (longer asks are cut to it). */
+  maxRetryAfterMs: number;
+  /** Resolves once the host answered a TCP connect; throws `PolygonConnectError` if not. */
+  reach: (signal?: AbortSignal) => Promise<void>;
   baseDelayMs: number;
   maxDelayMs: number;
   random: () => number;

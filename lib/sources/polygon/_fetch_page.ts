@@ -3,7 +3,12 @@ import { attempt, type PageRequest } from "./_attempt.ts";
 import type { Deps, Subject } from "./_deps.ts";
 import { redactSecret } from "./_redact_secret.ts";
 import { fullJitterMs, retryAfterMs } from "./_retry_delay.ts";
-import { PolygonAuthError, PolygonRequestError, PolygonResponseError } from "./errors.ts";
+import {
+  PolygonAuthError,
+  PolygonEntitlementError,
+  PolygonRequestError,
+  PolygonResponseError,
+} from "./errors.ts";
 import { isInvalidJson } from "./schemas.ts";
 
 /** Polygon's error text from an error body (`error` or `message`), if any. */
@@ -20,8 +25,9 @@ function serverMessage(text: string): string | undefined {
 /**
  * Fetches and parses one page, under the rate limiter, retrying 429, 5xx, timeouts, network
  * errors and invalid JSON up to `maxRetries` times: after `Retry-After` when the server sent
- * one (which also pauses the shared limiter), else after a full-jitter backoff. 401/403
- * throw {@linkcode PolygonAuthError} at once; other 4xx throw {@linkcode PolygonRequestError}
+ * one, capped at `maxRetryAfterMs` (which also pauses the shared limiter), else after a
+ * full-jitter backoff; either way the retry counts against `maxRetries`. 401 throws
+ * {@linkcode PolygonAuthError} at once, 403 {@linkcode PolygonEntitlementError}; other 4xx throw {@linkcode PolygonRequestError}
  * at once; a body of the wrong shape throws {@linkcode PolygonResponseError} at once.
  */
 export async function fetchPage<T>(
@@ -48,9 +54,8 @@ export async function fetchPage<T>(
     if (outcome.kind === "response") {
       status = outcome.status;
       const said = serverMessage(outcome.text);
-      if (status === 401 || status === 403) {
-        throw new PolygonAuthError(status, context, said && redact(said));
-      }
+      if (status === 403) throw new PolygonEntitlementError(context, said && redact(said));
+      if (status === 401) throw new PolygonAuthError(status, context, said && redact(said));
       if (status >= 200 && status < 300) {
         const parsed = schema.safeParse(outcome.text);
         if (parsed.success) return parsed.data;
@@ -65,7 +70,13 @@ export async function fetchPage<T>(
           });
       } else if (status === 429 || status >= 500) {
         reason = `HTTP ${status}${said ? `: ${redact(said)}` : ""}`;
-        waitMs = retryAfterMs(outcome.retryAfter, deps.clock());
+        const askedMs = retryAfterMs(outcome.retryAfter, deps.clock());
+        waitMs = askedMs === null ? null : Math.min(askedMs, deps.maxRetryAfterMs);
+        if (askedMs !== null && askedMs > deps.maxRetryAfterMs) {
+          reason += ` (Retry-After ${Math.round(askedMs / 1000)} s capped at ${
+            Math.round(deps.maxRetryAfterMs / 1000)
+          } s: source.polygon.maxRetryAfterMs)`;
+        }
         final = () => new PolygonRequestError(reason, { status, attempts, context });
       } else {
         reason = `HTTP ${status}${said ? `: ${redact(said)}` : ""}`;

@@ -6,12 +6,28 @@ import { aggsPath, endpointUrl } from "./_urls.ts";
 import { barWindow } from "./_windows.ts";
 import { AggsResponseSchema } from "./schemas.ts";
 
+/** A wire value's JSON type (numbers are one type: JSON does not tell 10 from 10.0). */
+function jsonType(v: unknown): string {
+  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
+}
+
+/** The fields of wire bars, name → JSON type, over every bar (a field absent in all is absent). */
+function wireFields(wire: readonly Record<string, unknown>[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const b of wire) {
+    for (const k in b) if (!(k in out)) out[k] = jsonType(b[k]);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /**
  * Minute bars of one ticker for one trading date: `range/1/minute/{from}/{to}` with `from`
  * and `to` as UTC ms (no time-zone reading of dates by the server), `adjusted=true`,
- * `sort=asc`. Bars outside the window (pre/post-market unless `extendedHours`) are
- * dropped; the rest come back ascending by `ts`, one per minute (a repeated minute across
- * page boundaries keeps its first copy). Indices have no volume, VWAP or trade count: null.
+ * `sort=asc`. Every bar the server sent comes back once (an identical copy, as overlapping
+ * pages give, is one bar), ascending by `ts` (stable): a bar outside the window or a second,
+ * different bar for one minute is not dropped here but left to ingest's validation, which
+ * quarantines it with its reason. Indices have no volume, VWAP or
+ * trade count: null.
  */
 export async function fetchMinuteBars(
   deps: Deps,
@@ -20,7 +36,7 @@ export async function fetchMinuteBars(
   date: string,
   options: MinuteBarsOptions,
 ): Promise<MinuteBar[]> {
-  const { extendedHours = false, signal } = options;
+  const { extendedHours = false, signal, onWireFields } = options;
   const { startMs, endMs } = barWindow(ticker, date, extendedHours);
   const { path, query } = aggsPath(
     ticker,
@@ -31,10 +47,11 @@ export async function fetchMinuteBars(
   const first = endpointUrl(deps.base, path, deps.apiKey, query);
   const subject = { what: "minute aggregates", ticker, date };
   const wire = await fetchAllPages(deps, AggsResponseSchema, first, subject, signal);
-  const byTs = new Map<number, MinuteBar>();
+  if (onWireFields) onWireFields(wireFields(wire));
+  const bars: MinuteBar[] = [];
+  const seen = new Map<number, string[]>(); // ts → the bars kept for it, as JSON
   for (const b of wire) {
-    if (b.t < startMs || b.t >= endMs || byTs.has(b.t)) continue;
-    byTs.set(b.t, {
+    const bar: MinuteBar = {
       ts: b.t,
       open: b.o,
       high: b.h,
@@ -43,7 +60,13 @@ export async function fetchMinuteBars(
       volume: b.v ?? null,
       vwap: b.vw ?? null,
       trades: b.n ?? null,
-    });
+    };
+    // the same bar again (pages that overlap) is one bar; a different one for the minute is kept
+    const json = JSON.stringify(bar), kept = seen.get(b.t);
+    if (kept?.includes(json)) continue;
+    if (kept) kept.push(json);
+    else seen.set(b.t, [json]);
+    bars.push(bar);
   }
-  return [...byTs.values()].sort((a, b) => a.ts - b.ts);
+  return bars.sort((a, b) => a.ts - b.ts);
 }

@@ -1,4 +1,5 @@
 import { isTradingDay, nyToUtcMs, session, tradingDateWindow } from "../../calendar/mod.ts";
+import { OPTION_LATE_CLOSE_MIN } from "../../market/mod.ts";
 
 /** A half-open UTC interval `[startMs, endMs)`. */
 export interface Window {
@@ -8,7 +9,8 @@ export interface Window {
 
 /**
  * The minutes a trading date's bars may start in: the regular session (09:30–16:00 New York,
- * 13:00 on early closes), or 04:00–20:00 New York with `extendedHours`.
+ * 13:00 on early closes; options until 15 minutes later, when their trades still print), or
+ * 04:00–20:00 New York with `extendedHours`.
  *
  * @throws {RangeError} When the exchange is closed on `date`, or for a malformed date.
  */
@@ -17,7 +19,10 @@ export function barWindow(ticker: string, date: string, extendedHours: boolean):
   if (!s) {
     throw new RangeError(`Cannot fetch ${ticker} minute bars for ${date}: the exchange is closed`);
   }
-  if (!extendedHours) return { startMs: s.openMs, endMs: s.closeMs };
+  if (!extendedHours) {
+    const late = ticker.startsWith("O:") ? OPTION_LATE_CLOSE_MIN * 60_000 : 0;
+    return { startMs: s.openMs, endMs: s.closeMs + late };
+  }
   return { startMs: nyToUtcMs(date, 4), endMs: nyToUtcMs(date, 20) };
 }
 

@@ -5,6 +5,7 @@ import { fetchNews } from "./_news.ts";
 import { fetchOptionContracts } from "./_option_contracts.ts";
 import { mulberry32 } from "../../random/mod.ts";
 import { createTokenBucket, type Sleep } from "./_token_bucket.ts";
+import { createReach } from "./_reach.ts";
 
 /** Options for {@linkcode createPolygonSource}. */
 export interface PolygonSourceOptions {
@@ -18,8 +19,12 @@ export interface PolygonSourceOptions {
   rateLimitBurst?: number;
   /** Retries per page after the first attempt, for 429/5xx/timeouts/network/invalid JSON. @default 6 */
   maxRetries?: number;
-  /** Deadline of one attempt including its body, ms. @default 30000 */
+  /** Deadline of one attempt including its body, ms (the read timeout). @default 30000 */
   timeoutMs?: number;
+  /** Deadline of the TCP connect that checks the host before the first request, ms. @default 5000 */
+  connectTimeoutMs?: number;
+  /** Longest `Retry-After` honoured, ms; longer asks wait this long. @default 300000 */
+  maxRetryAfterMs?: number;
   /** Rows per page: aggregates cap 50000, contracts and news cap 1000. @default 50000 */
   pageLimit?: number;
   /** First backoff cap; doubles per retry (full jitter). @default 1000 */
@@ -75,6 +80,8 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
     rateLimitBurst = 1,
     maxRetries = 6,
     timeoutMs = 30_000,
+    connectTimeoutMs = 5_000,
+    maxRetryAfterMs = 300_000,
     pageLimit = 50_000,
     baseDelayMs = 1000,
     maxDelayMs = 60_000,
@@ -100,6 +107,8 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
     maxRetries,
   );
   check(timeoutMs > 0, "timeoutMs must be > 0", timeoutMs);
+  check(connectTimeoutMs > 0, "connectTimeoutMs must be > 0", connectTimeoutMs);
+  check(maxRetryAfterMs >= 0, "maxRetryAfterMs must be >= 0", maxRetryAfterMs);
   check(
     Number.isInteger(pageLimit) && pageLimit >= 1,
     "pageLimit must be an integer >= 1",
@@ -124,6 +133,8 @@ export function createPolygonSource(options: PolygonSourceOptions): Source {
     bucket,
     maxRetries,
     timeoutMs,
+    maxRetryAfterMs,
+    reach: createReach(base, connectTimeoutMs),
     baseDelayMs,
     maxDelayMs,
     random,

@@ -21,7 +21,49 @@ function describe(c: PolygonRequestContext): string {
 }
 
 /**
- * Polygon answered 401 or 403: the key is missing, wrong or not entitled. Never retried.
+ * Polygon answered 403: the key is good but the plan does not include this data (an
+ * entitlement, e.g. indices on a stocks-only plan). Never retried; the backfill fails this
+ * dataset's partitions and goes on with the others.
+ *
+ * @example
+ * ```ts
+ * import { PolygonEntitlementError } from "./errors.ts";
+ * import { match } from "node:assert/strict";
+ * const err = new PolygonEntitlementError({ what: "minute aggregates", ticker: "I:VIX", date: "2024-03-04", url: "/v2/aggs?apiKey=REDACTED" }, "You are not entitled to this data.");
+ * match(err.message, /^Polygon's plan for this API key does not include minute aggregates of I:VIX \(403, not entitled\)/);
+ * ```
+ */
+export class PolygonEntitlementError extends Error {
+  override readonly name = "PolygonEntitlementError";
+  readonly status = 403;
+  readonly context: PolygonRequestContext;
+  constructor(context: PolygonRequestContext, serverMessage?: string) {
+    const said = serverMessage ? `; Polygon said: ${serverMessage}` : "";
+    super(
+      `Polygon's plan for this API key does not include ${context.what} of ${context.ticker} (403, not entitled): upgrade the plan's entitlement for this asset class or leave the dataset out of the backfill; while fetching ${
+        describe(context)
+      }${said}`,
+    );
+    this.context = context;
+  }
+}
+
+/**
+ * The configured host could not be reached (refused, unknown or silent past the connect
+ * timeout) on the source's first request: every request would fail the same way, so the run
+ * stops at once instead of retrying partition after partition.
+ */
+export class PolygonConnectError extends Error {
+  override readonly name = "PolygonConnectError";
+  constructor(origin: string, why: string) {
+    super(
+      `Cannot reach Polygon at ${origin}: ${why}; check source.polygon.baseUrl (--base-url) and the network`,
+    );
+  }
+}
+
+/**
+ * Polygon answered 401 (or a 403 read as an auth failure): the key is missing or wrong. Never retried.
  *
  * @example
  * ```ts

@@ -6,7 +6,8 @@
  * options (`O:SPY…`), option contracts as of a date, and ticker news with sentiment. All
  * calls of one source share a token-bucket rate limit (free tier: 5 requests a minute);
  * 429, 5xx, timeouts, network errors and truncated JSON are retried with full-jitter backoff
- * or after `Retry-After`; 401/403 fail at once with {@linkcode PolygonAuthError}. Every
+ * or after `Retry-After` (capped); 401 fails at once with {@linkcode PolygonAuthError}, 403 with
+ * {@linkcode PolygonEntitlementError}, an unreachable host with {@linkcode PolygonConnectError}. Every
  * response is parsed with one zod schema per endpoint. The API key never appears in an
  * error, stack or log line ({@linkcode redactUrl}).
  *
@@ -48,6 +49,8 @@ export { createPolygonSource, type PolygonSourceOptions } from "./create_polygon
 export type { PolygonLogger } from "./_deps.ts";
 export {
   PolygonAuthError,
+  PolygonConnectError,
+  PolygonEntitlementError,
   type PolygonRequestContext,
   PolygonRequestError,
   PolygonResponseError,

@@ -37,7 +37,7 @@ export function isInvalidJson(error: z.ZodError): boolean {
 const status = z.string().refine((s) => s !== "ERROR", { message: "status is ERROR" });
 
 /** One aggregate bar; indices carry only `t, o, h, l, c`. `t` is UTC ms of the window start. */
-export const AggBarWireSchema = z.object({
+export const AggBarWireSchema = z.looseObject({
   t: z.number().int(),
   o: z.number(),
   h: z.number(),

@@ -1,6 +1,8 @@
 import { equal, ok, rejects } from "node:assert/strict";
 import {
   PolygonAuthError,
+  PolygonConnectError,
+  PolygonEntitlementError,
   PolygonRequestError,
   PolygonResponseError,
   startFakePolygon,
@@ -55,7 +57,7 @@ Deno.test("a body of the wrong shape fails at once with z.prettifyError in the m
   }
 });
 
-Deno.test("403 throws PolygonAuthError that mentions the plan", async () => {
+Deno.test("403 throws PolygonEntitlementError naming the plan's entitlement, not the key", async () => {
   const server = tinyServer(() =>
     Response.json({
       status: "NOT_AUTHORIZED",
@@ -65,15 +67,18 @@ Deno.test("403 throws PolygonAuthError that mentions the plan", async () => {
   );
   try {
     const { source } = testSource(server.url);
-    const err = await source.news("SPY", DATE).catch((e) => e);
-    ok(err instanceof PolygonAuthError);
+    const err = await source.minuteBars("I:VIX", DATE).catch((e) => e);
+    ok(err instanceof PolygonEntitlementError);
     ok(
       err.message.startsWith(
-        "Polygon rejected the API key (403): check POLYGON_API_KEY and that your plan includes this data",
+        "Polygon's plan for this API key does not include minute aggregates of I:VIX (403, not entitled)",
       ),
+      err.message,
     );
+    ok(!err.message.includes("rejected the API key"));
     ok(err.message.includes("You are not entitled to this data."));
     equal(server.hits(), 1);
+    assertNoKey(err);
   } finally {
     await server.close();
   }
@@ -125,18 +130,60 @@ Deno.test("a 400 is not retried", async () => {
   }
 });
 
-Deno.test("network errors are retried, then reported with the key redacted", async () => {
+Deno.test("an unreachable host fails at once with PolygonConnectError, no retries", async () => {
   const probe = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (probe.addr as Deno.NetAddr).port;
   probe.close(); // nothing listens there now
-  const { source, warnings } = testSource(`http://127.0.0.1:${port}`, { maxRetries: 2 });
+  const { source, warnings, time } = testSource(`http://127.0.0.1:${port}`, { maxRetries: 6 });
+  const t0 = performance.now();
   const err = await source.news("SPY", DATE).catch((e) => e);
-  ok(err instanceof PolygonRequestError);
-  equal(err.status, null);
-  ok(err.message.includes("(network error: "), err.message);
-  equal(warnings.length, 2);
+  ok(err instanceof PolygonConnectError, String(err));
+  ok(
+    err.message.startsWith(
+      `Cannot reach Polygon at http://127.0.0.1:${port}: the TCP connect failed`,
+    ),
+  );
+  equal(warnings.length, 0);
+  equal(time.sleeps.length, 0);
+  ok(performance.now() - t0 < 2_000);
+  // the next call fails the same way without trying again
+  ok((await source.minuteBars("SPY", DATE).catch((e) => e)) instanceof PolygonConnectError);
   assertNoKey(err);
-  ok(warnings.every((w) => !w.includes(KEY)));
+});
+
+Deno.test("a host that accepts no connection within connectTimeoutMs fails after that time, not the read timeout", async () => {
+  // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never routed, so a connect hangs
+  const { source } = testSource("http://192.0.2.1:9", { connectTimeoutMs: 300, timeoutMs: 60_000 });
+  const t0 = performance.now();
+  const err = await source.news("SPY", DATE).catch((e) => e);
+  const ms = performance.now() - t0;
+  ok(err instanceof PolygonConnectError, String(err));
+  ok(
+    /no answer to a TCP connect within 300 ms|the TCP connect failed/.test(err.message),
+    err.message,
+  );
+  ok(ms < 5_000, `${ms} ms`);
+});
+
+Deno.test("network errors after a good connect are retried, then reported with the key redacted", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  const accepting = (async () => {
+    for await (const conn of listener) conn.close(); // accept, then hang up at once
+  })().catch(() => {});
+  try {
+    const { source, warnings } = testSource(`http://127.0.0.1:${port}`, { maxRetries: 2 });
+    const err = await source.news("SPY", DATE).catch((e) => e);
+    ok(err instanceof PolygonRequestError, String(err));
+    equal(err.status, null);
+    ok(err.message.includes("(network error: "), err.message);
+    equal(warnings.length, 2);
+    assertNoKey(err);
+    ok(warnings.every((w) => !w.includes(KEY)));
+  } finally {
+    listener.close();
+    await accepting;
+  }
 });
 
 Deno.test("a next_url on another origin is refused: the key is never sent there", async () => {

@@ -39,7 +39,7 @@ Deno.test("sim: two backfills with the same seed write identical files, another 
   await backfillTo(b, 42);
   await backfillTo(c, 43);
   const files = await filesUnder(a);
-  assert.equal(files.length, 15 + 2); // 5 days x 3 tickers, and two manifests
+  assert.equal(files.length, 15 + 2 + 2); // 5 days x 3 tickers, two manifests, two schema baselines
   assert.deepEqual(await filesUnder(b), files);
   for (const f of files) {
     assert.deepEqual(await Deno.readFile(`${b}/${f}`), await Deno.readFile(`${a}/${f}`), f);
