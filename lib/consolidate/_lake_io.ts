@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
 import type pl from "nodejs-polars";
 import {
   checkPartitionHashes,
