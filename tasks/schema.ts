@@ -4,25 +4,31 @@
  * @module
  */
 import { parseDatasets, schemaReport } from "../lib/ops/mod.ts";
-import { list, loadTaskConfig, parseFlags, runTask, say } from "./_task.ts";
+import { defineTask, UsageError } from "../lib/task/mod.ts";
 
-const USAGE = `usage: deno task schema [--datasets d1,d2]
-
-  --datasets LIST   lake datasets (default: all)
-  --config FILE     YAML config (default config/default.yaml)`;
-
-await runTask(USAGE, async () => {
-  const { values: f } = parseFlags(Deno.args, {
-    datasets: { type: "string" },
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
-  if (f.help) {
-    say(USAGE);
-    return 0;
-  }
-  const config = await loadTaskConfig(f.config, {});
-  const r = await schemaReport(`${config.data.dir}/lake`, parseDatasets(list(f.datasets)));
-  for (const line of r.lines) say(line);
-  return 0;
+export const task = defineTask({
+  name: "schema",
+  summary: "each dataset's schema baseline (columns, wire fields) and its drift events",
+  example: ["deno task schema", "deno task schema --datasets equity_minute,option_minute"],
+  flags: {
+    datasets: {
+      type: "list",
+      metavar: "D1,D2",
+      help: "Lake datasets (equity_minute, option_minute, ...; default: all)",
+    },
+  },
+  check: (_config, f) => {
+    try {
+      parseDatasets(f.datasets as string[] | undefined);
+    } catch (e) {
+      throw new UsageError(`--datasets: ${(e as Error).message}`);
+    }
+  },
+  run: async ({ config, flags: f, say }) => {
+    const datasets = parseDatasets(f.datasets as string[] | undefined);
+    const r = await schemaReport(`${config.data.dir}/lake`, datasets);
+    for (const line of r.lines) say(line);
+  },
 });
+
+if (import.meta.main) await task.main();

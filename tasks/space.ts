@@ -5,32 +5,45 @@
  * @module
  */
 import { formatSpace, lakeSpace, parseDatasets } from "../lib/ops/mod.ts";
-import { list, loadTaskConfig, parseFlags, runTask, say, UsageError } from "./_task.ts";
+import { defineTask, UsageError } from "../lib/task/mod.ts";
 
-const USAGE = `usage: deno task space [--by dataset|symbol|month] [--datasets d1,d2]
+const GROUPINGS = ["dataset", "symbol", "month"] as const;
 
-  --by GROUPING     dataset (default), symbol (key value) or month
-  --datasets LIST   lake datasets (default: all)
-  --config FILE     YAML config (default config/default.yaml)`;
-
-await runTask(USAGE, async () => {
-  const { values: f } = parseFlags(Deno.args, {
-    by: { type: "string", default: "dataset" },
-    datasets: { type: "string" },
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
-  if (f.help) {
-    say(USAGE);
-    return 0;
-  }
-  if (f.by !== "dataset" && f.by !== "symbol" && f.by !== "month") {
-    throw new UsageError(`--by must be dataset, symbol or month, got "${f.by}"`);
-  }
-  const config = await loadTaskConfig(f.config, {});
-  const root = `${config.data.dir}/lake`;
-  const lines = await lakeSpace(root, { by: f.by, datasets: parseDatasets(list(f.datasets)) });
-  say(`space ${root} by ${f.by}`);
-  for (const l of formatSpace(lines)) say(`  ${l}`);
-  return 0;
+export const task = defineTask({
+  name: "space",
+  summary: "the lake's sizes by dataset, symbol or month (rows, MB, bytes/row, compression)",
+  example: ["deno task space", "deno task space --by month --datasets equity_minute"],
+  flags: {
+    by: {
+      type: "string",
+      default: "dataset",
+      metavar: GROUPINGS.join("|"),
+      help: "Grouping: dataset, symbol (the partition key's value) or month",
+    },
+    datasets: {
+      type: "list",
+      metavar: "D1,D2",
+      help: "Lake datasets (equity_minute, option_minute, ...; default: all)",
+    },
+  },
+  check: (_config, f) => {
+    if (!(GROUPINGS as readonly unknown[]).includes(f.by)) {
+      throw new UsageError(`--by must be dataset, symbol or month, got "${f.by}"`);
+    }
+    try {
+      parseDatasets(f.datasets as string[] | undefined);
+    } catch (e) {
+      throw new UsageError(`--datasets: ${(e as Error).message}`);
+    }
+  },
+  run: async ({ config, flags: f, say }) => {
+    const by = f.by as typeof GROUPINGS[number];
+    const root = `${config.data.dir}/lake`;
+    const datasets = parseDatasets(f.datasets as string[] | undefined);
+    const lines = await lakeSpace(root, { by, datasets });
+    say(`space ${root} by ${by}`);
+    for (const l of formatSpace(lines)) say(`  ${l}`);
+  },
 });
+
+if (import.meta.main) await task.main();

@@ -296,11 +296,17 @@ export const ConsolidateSchema = z.strictObject({
 /** `deno task health` and the other operating tools. */
 export const OpsSchema = z.strictObject({
   /** A run slower than this many times the median of the earlier runs of its task is flagged. */
-  regressionFactor: numIn(1, 100).default(2),
+  regressionFactor: numIn(1, 100).default(2).describe(
+    "A run slower than this many times the median of the earlier runs of its task is flagged.",
+  ),
   /** Earlier runs needed before a regression is judged. */
-  regressionMinRuns: intIn(1, 1000).default(3),
+  regressionMinRuns: intIn(1, 1000).default(3).describe(
+    "Earlier runs needed before a regression is judged.",
+  ),
   /** A stream status older than this many seconds is reported stale. */
-  streamStaleS: intIn(1, 86_400).default(120),
+  streamStaleS: intIn(1, 86_400).default(120).describe(
+    "A stream status older than this many seconds is reported stale.",
+  ),
 });
 
 /** `deno task prepare-training`: targets from the consolidated table. */
