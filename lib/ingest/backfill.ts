@@ -53,17 +53,33 @@ export interface BackfillResult {
  * @throws {RangeError} when `from`/`to` are missing or give no trading day, or extended
  *   hours are asked of the simulator (which has the regular session only).
  */
+/** Source methods that make requests (counted in the run record's requests/s). */
+const COUNTED = new Set<string | symbol>([
+  "minuteBars",
+  "optionContracts",
+  "news",
+  "optionChainBars",
+  "dailyBars",
+  "day",
+]);
+
 export async function backfill(config: Config, options: BackfillOptions): Promise<BackfillResult> {
   const { command, log, signal, onStart, onEvent } = options;
   const perf = startPerf();
   perf.phase("plan");
   let requests = 0;
-  const source: Source = {
-    name: options.source.name,
-    minuteBars: (...a) => (requests++, options.source.minuteBars(...a)),
-    optionContracts: (...a) => (requests++, options.source.optionContracts(...a)),
-    news: (...a) => (requests++, options.source.news(...a)),
-  };
+  // Every source call counts as a request; the source's other methods (a whole chain's bars,
+  // a flat-file day) pass through unchanged.
+  const source: Source = new Proxy(options.source, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (COUNTED.has(key)) requests++;
+        return value.apply(target, args);
+      };
+    },
+  });
   const b = config.backfill;
   if (!b.from || !b.to) {
     throw new RangeError("A backfill needs backfill.from and backfill.to (--from, --to)");
