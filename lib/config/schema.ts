@@ -116,9 +116,13 @@ export const SourceSchema = z.strictObject({
 /** The download cache of flat files (least recently used evicted first). */
 export const CacheSchema = z.strictObject({
   /** Cache folder; null: `<data.dir>/cache`. */
-  dir: z.string().min(1).nullable().default(null),
+  dir: z.string().min(1).nullable().default(null).describe(
+    "Cache folder; null: `<data.dir>/cache`.",
+  ),
   /** Size limit in bytes (100 GiB). */
-  maxBytes: intIn(0, Number.MAX_SAFE_INTEGER).default(107_374_182_400),
+  maxBytes: intIn(0, Number.MAX_SAFE_INTEGER).default(107_374_182_400).describe(
+    "Size limit in bytes (100 GiB).",
+  ),
 });
 
 /** `deno task backfill`. */
@@ -449,9 +453,11 @@ export const StreamSchema = z.strictObject({
   /** WebSocket base URL; clusters are `/stocks`, `/options`, `/indices` under it. */
   wsUrl: z.string().regex(/^wss?:\/\//, { error: "is not a ws:// or wss:// URL" }).default(
     "wss://socket.polygon.io",
-  ),
+  ).describe("WebSocket base URL; clusters are `/stocks`, `/options`, `/indices` under it."),
   /** Trading date streamed, YYYY-MM-DD; null: today in New York. */
-  date: isoDate.nullable().default(null),
+  date: isoDate.nullable().default(null).describe(
+    "Trading date streamed; null: today in New York.",
+  ),
   /** Subscribe to the day's selected contracts of `options.underlyings` (same rules as backfill). */
   options: z.boolean().default(true),
   /** Also subscribe to second aggregates (`A.`): logged, not rolled into the lake. */
@@ -477,7 +483,9 @@ export const StreamSchema = z.strictObject({
     wallStartMs: z.number().int(),
     /** Market seconds a wall second. */
     speed: numIn(0.001, 1_000_000),
-  }).nullable().default(null),
+  }).nullable().default(null).describe(
+    "Follow a replay's market clock (the fake server's) instead of the wall clock.",
+  ),
 });
 
 /** The whole config. */
