@@ -28,6 +28,7 @@ export * as lake from "./lake/mod.ts";
 export * as market from "./market/mod.ts";
 export * as ops from "./ops/mod.ts";
 export * as random from "./random/mod.ts";
+export * as realism from "./realism/mod.ts";
 export * as report from "./report/mod.ts";
 export * as run from "./run/mod.ts";
 export * as scanner from "./scanner/mod.ts";

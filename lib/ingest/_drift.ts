@@ -15,7 +15,7 @@ import {
   readBaselines,
   writePartition,
 } from "../lake/mod.ts";
-import { partitionDir, type PartitionId, partitionKey } from "../lake/paths.ts";
+import { partitionDir, type PartitionId, partitionKey } from "../lake/mod.ts";
 
 const FIRST = "first ingest";
 

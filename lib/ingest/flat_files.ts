@@ -14,9 +14,9 @@
 import pl from "nodejs-polars";
 import { session, tradingDays } from "../calendar/mod.ts";
 import { nyToUtcMs } from "../calendar/mod.ts";
-import { contractsFrame, DATASET_SCHEMAS } from "../lake/schemas.ts";
-import type { QuarantinedRow } from "../lake/write.ts";
-import { barViolation } from "../market/bars.ts";
+import { contractsFrame, DATASET_SCHEMAS } from "../lake/mod.ts";
+import type { QuarantinedRow } from "../lake/mod.ts";
+import { barViolation } from "../market/mod.ts";
 import type { FlatFilesSource, TickerBars } from "../sources/flatfiles/mod.ts";
 import { assertWellFormed, chainOf } from "../sources/flatfiles/mod.ts";
 import { barsJob } from "./plan.ts";

@@ -10,7 +10,7 @@ import { consolidateMissing } from "../consolidate/mod.ts";
 import { backfill } from "../ingest/mod.ts";
 import { acquireLakeLock, type Dataset, Manifest } from "../lake/mod.ts";
 import type { Logger } from "../run/mod.ts";
-import type { Source } from "../sources/source.ts";
+import type { Source } from "../sources/mod.ts";
 import type { BadPartition } from "./verify_lake.ts";
 
 /** Options for {@linkcode repairLake}. */

@@ -138,7 +138,7 @@ Deno.test("deno task backfill exits 2 for bad flags: unknown, missing, malformed
     ],
     [
       ["--from", "2025-03-03", "--to", "2025-03-07", "--source", "yahoo"],
-      'Invalid config:\n  source.name: "yahoo" is not one of auto, sim, polygon, replay (flag --source)',
+      'Invalid config:\n  source.name: "yahoo" is not one of auto, sim, polygon, replay, flatfiles (flag --source)',
     ],
   ];
   const dir = await tempDir();

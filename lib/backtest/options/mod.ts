@@ -58,4 +58,4 @@ export {
 } from "./sweep_option_strategy.ts";
 export { attributionFigure, type AttributionFigureOptions } from "./attribution_figure.ts";
 export { OPTION_PARAMS, optionStrategyFromParams } from "./from_params.ts";
-export { optionStressTest, type OptionStressTestOptions } from "./option_stress_test.ts";
+export { optionStressTest, type OptionStressTestOptions } from "./option_stress.ts";

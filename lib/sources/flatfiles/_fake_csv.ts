@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { MinuteBar } from "../../market/bars.ts";
+import type { MinuteBar } from "../../market/mod.ts";
 import type { Source } from "../source.ts";
 import { FLAT_FILE_HEADER, type FlatFileAsset } from "./object_key.ts";
 

@@ -10,8 +10,8 @@
  */
 import { session } from "../../calendar/mod.ts";
 import { nyToUtcMs } from "../../calendar/mod.ts";
-import type { MinuteBar } from "../../market/bars.ts";
-import type { OptionContract } from "../../market/contracts.ts";
+import type { MinuteBar } from "../../market/mod.ts";
+import type { OptionContract } from "../../market/mod.ts";
 import { parseOptionTicker } from "../../market/mod.ts";
 import type { FetchOptions, MinuteBarsOptions, OptionContractsOptions, Source } from "../source.ts";
 import type { FlatFileCache } from "./cache.ts";

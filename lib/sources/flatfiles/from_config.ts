@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Config } from "../../config/schema.ts";
+import type { Config } from "../../config/mod.ts";
 import { type CacheSummary, FlatFileCache } from "./cache.ts";
 import { createFlatFilesSource, type FlatFilesSource } from "./flat_files_source.ts";
 import { createS3Client, type S3Client } from "./s3_client.ts";
