@@ -179,7 +179,8 @@ Deno.test("sim options: bars are a pure function of (seed, ticker, date)", async
 Deno.test("sim options: an expired contract has no bars, and the expiry day ends at the close", async () => {
   deepEqual(await sim.minuteBars(ticker("2025-03-04", "call", 530), "2025-03-05"), []);
   const s = session("2025-11-28")!; // an early close: 13:00
-  // An at-the-money 0DTE put (SPY opens near 532 that day in this seed).
-  const bars = await sim.minuteBars(ticker("2025-11-28", "put", 532), "2025-11-28");
+  // An at-the-money 0DTE put, at the strike nearest that day's open.
+  const open = (await sim.minuteBars("SPY", "2025-11-28"))[0].open;
+  const bars = await sim.minuteBars(ticker("2025-11-28", "put", Math.round(open)), "2025-11-28");
   ok(bars.length > 0 && bars.at(-1)!.ts < s.closeMs);
 });
