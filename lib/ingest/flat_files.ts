@@ -12,14 +12,14 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { session, tradingDays } from "../calendar/mod.ts";
+import { session } from "../calendar/mod.ts";
 import { nyToUtcMs } from "../calendar/mod.ts";
 import { contractsFrame, DATASET_SCHEMAS } from "../lake/mod.ts";
 import type { QuarantinedRow } from "../lake/mod.ts";
 import { barViolation } from "../market/mod.ts";
 import type { FlatFilesSource, TickerBars } from "../sources/flatfiles/mod.ts";
 import { assertWellFormed, chainOf } from "../sources/flatfiles/mod.ts";
-import { barsJob } from "./plan.ts";
+import { backfillDays, barsJob } from "./plan.ts";
 import type { PartitionJob } from "./run_jobs.ts";
 
 /** Options for {@linkcode planFlatFiles}. */
@@ -224,11 +224,7 @@ export function planFlatFiles(
         "news with --source polygon or sim",
     );
   }
-  if (from > to) throw new RangeError(`Cannot plan a backfill: from ${from} is after to ${to}`);
-  const days = tradingDays(from, to);
-  if (days.length === 0) {
-    throw new RangeError(`Cannot plan a backfill: no trading day from ${from} to ${to}`);
-  }
+  const days = backfillDays(from, to);
   const jobs: PartitionJob[] = [];
   for (const date of days) {
     if (datasets.includes("equity")) {

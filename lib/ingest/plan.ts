@@ -104,6 +104,20 @@ export function newsJob(source: Source, ticker: string, date: string): Partition
 }
 
 /**
+ * The trading days a backfill covers, `from`..`to` inclusive.
+ *
+ * @throws {RangeError} when `from` is after `to` or the range has no trading day.
+ */
+export function backfillDays(from: string, to: string): string[] {
+  if (from > to) throw new RangeError(`Cannot plan a backfill: from ${from} is after to ${to}`);
+  const days = tradingDays(from, to);
+  if (days.length === 0) {
+    throw new RangeError(`Cannot plan a backfill: no trading day from ${from} to ${to}`);
+  }
+  return days;
+}
+
+/**
  * The jobs of a backfill, date-major (every dataset of a day before the next day), so an
  * interrupted run leaves whole days behind it.
  *
@@ -111,11 +125,7 @@ export function newsJob(source: Source, ticker: string, date: string): Partition
  */
 export function planBackfill(source: Source, options: PlanBackfillOptions): PartitionJob[] {
   const { datasets, symbols, indices, from, to, extendedHours = false } = options;
-  if (from > to) throw new RangeError(`Cannot plan a backfill: from ${from} is after to ${to}`);
-  const days = tradingDays(from, to);
-  if (days.length === 0) {
-    throw new RangeError(`Cannot plan a backfill: no trading day from ${from} to ${to}`);
-  }
+  const days = backfillDays(from, to);
   const jobs: PartitionJob[] = [];
   for (const date of days) {
     if (datasets.includes("equity")) {

@@ -8,19 +8,9 @@ import { blackScholes } from "../../lib/greeks/black_scholes.ts";
 import { impliedVol } from "../../lib/greeks/implied_vol.ts";
 import { americanPrice } from "../../lib/greeks/american_price.ts";
 import { americanImpliedVol } from "../../lib/greeks/american_implied_vol.ts";
+import { mulberry32 } from "../../lib/random/mod.ts";
 
 const N = 1_000_000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20261208);
 const right = new Int8Array(N);

@@ -3,6 +3,7 @@
 import { SCAN_DEFAULTS, SCAN_DIRECTIONS, SCAN_PRICES, SCAN_REFERENCES } from "../../scanner/mod.ts";
 import { simulateOptionTrades } from "../kernels/_option_sim.ts";
 import type { Params, Strategy } from "./types.ts";
+import { choice } from "./_util.ts";
 
 /** Rights a `right` parameter chooses from. */
 export const RIGHTS = ["call", "put", "both"] as const;
@@ -12,15 +13,6 @@ export function triggerKey(p: Params): string {
   const window = p.reference === 0 ? 0 : p.window_min;
   return `scan:${p.threshold}:${p.reference}:${window}:${p.direction}:${p.gap_tolerance_min}:${p.price}:${p.right}`;
 }
-
-const choice = (choices: readonly string[], def: string, doc: string) => ({
-  min: 0,
-  max: choices.length - 1,
-  integer: true,
-  default: choices.indexOf(def),
-  doc,
-  choices,
-});
 
 /** `scanner_calls` without its scanner and frame reader (see `scannerCalls`). */
 export const scannerCallsCore: Strategy = {

@@ -20,3 +20,23 @@ export function perAsset(
   for (let a = 0; a < m.nAssets; a++) f(m.close, a * m.nBars, m.nBars, out);
   return out;
 }
+
+/** Trailing return `close[i]/close[i−L] − 1` of every asset (NaN until L bars exist). */
+export function trailingReturn(m: Market, lookback: number): Float64Array {
+  const n = m.nBars, out = new Float64Array(n * m.nAssets).fill(NaN);
+  for (let a = 0; a < m.nAssets; a++) {
+    const o = a * n;
+    for (let i = lookback; i < n; i++) out[o + i] = m.close[o + i] / m.close[o + i - lookback] - 1;
+  }
+  return out;
+}
+
+/** A categorical parameter: its choices by name, the default one, a doc line. */
+export const choice = (choices: readonly string[], def: string, doc: string) => ({
+  min: 0,
+  max: choices.length - 1,
+  integer: true,
+  default: choices.indexOf(def),
+  doc,
+  choices,
+});

@@ -3,22 +3,13 @@
 import { nyDate } from "../../calendar/mod.ts";
 import { sizeWeights, SIZINGS } from "../allocation/weights.ts";
 import { trailingCovariance } from "../allocation/covariance.ts";
-import type { Market } from "../market.ts";
 import type { Strategy } from "./types.ts";
+import { choice, trailingReturn } from "./_util.ts";
 
 /** Rebalancing schedules, in the order of the `rebalance` parameter's choices. */
 export const REBALANCES = ["weekly", "monthly"] as const;
 /** Ranking signals, in the order of the `signal` parameter's choices. */
 export const SIGNALS = ["momentum", "reversal"] as const;
-
-const choice = (choices: readonly string[], def: string, doc: string) => ({
-  min: 0,
-  max: choices.length - 1,
-  integer: true,
-  default: choices.indexOf(def),
-  doc,
-  choices,
-});
 
 /**
  * Whether each bar is the first of its New York week (Monday-based) or month; bar 0 is
@@ -36,15 +27,6 @@ export function periodStarts(tsMs: Float64Array, period: "weekly" | "monthly"): 
       : +d.slice(0, 4) * 12 + +d.slice(5, 7);
     if (i > 0 && key !== prev) out[i] = 1;
     prev = key;
-  }
-  return out;
-}
-
-function trailingReturn(m: Market, lookback: number): Float64Array {
-  const n = m.nBars, out = new Float64Array(n * m.nAssets).fill(NaN);
-  for (let a = 0; a < m.nAssets; a++) {
-    const o = a * n;
-    for (let i = lookback; i < n; i++) out[o + i] = m.close[o + i] / m.close[o + i - lookback] - 1;
   }
   return out;
 }

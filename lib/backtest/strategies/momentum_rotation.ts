@@ -1,17 +1,6 @@
 // Cross-sectional momentum rotation over several symbols.
-import type { Market } from "../market.ts";
 import type { Strategy } from "./types.ts";
-import { keyWindow } from "./_util.ts";
-
-/** Trailing return `close[i]/close[i−L] − 1` of every asset (NaN until L bars exist). */
-function trailingReturn(m: Market, lookback: number): Float64Array {
-  const n = m.nBars, out = new Float64Array(n * m.nAssets).fill(NaN);
-  for (let a = 0; a < m.nAssets; a++) {
-    const o = a * n;
-    for (let i = lookback; i < n; i++) out[o + i] = m.close[o + i] / m.close[o + i - lookback] - 1;
-  }
-  return out;
-}
+import { keyWindow, trailingReturn } from "./_util.ts";
 
 /** Whether bar `i` is the first of a UTC calendar month (bar 0 is not). */
 function monthStarts(tsMs: Float64Array): Uint8Array {
